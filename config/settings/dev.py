@@ -1,0 +1,7 @@
+"""The demo and local development: SQLite, email printed to the console."""
+
+from .base import *  # noqa: F403
+from .base import env, env_bool
+
+DEBUG = env_bool("DEBUG", True)
+EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -1,0 +1,20 @@
+"""The test suite. DATABASE_URL picks SQLite (default) or PostgreSQL."""
+
+from .base import *  # noqa: F403
+from .base import BASE_DIR, env
+
+DEBUG = False
+SECRET_KEY = "test-secret-key-not-for-production-" + "y" * 20
+DATABASES = {"default": __import__("dj_database_url").parse(
+    env("DATABASE_URL", "sqlite:///" + str(BASE_DIR / "var" / "test.sqlite3")),
+)}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Tests point the SMTP settings at their own local server.
+EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+EMAIL_HOST = "127.0.0.1"
+EMAIL_PORT = 1  # replaced by the smtp_server fixture; nothing listens here
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]

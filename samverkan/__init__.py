@@ -1,0 +1,1 @@
+"""Samverkan: collaboration between a municipality and its civil society."""

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from samverkan.core import views
+
+app_name = "core"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("tillganglighet/", views.accessibility, name="accessibility"),
+    path("personuppgifter/", views.privacy, name="privacy"),
+    path("kontakt/", views.contact, name="contact"),
+]

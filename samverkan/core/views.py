@@ -1,0 +1,48 @@
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from samverkan.core import ratelimit
+from samverkan.core.forms import FeedbackForm
+from samverkan.organisations import selectors as organisation_selectors
+from samverkan.outbox.services import email_queue
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    agreement = organisation_selectors.agreement_current()
+    context = {
+        "agreement": agreement,
+        "signatory_count": organisation_selectors.signatory_count(agreement) if agreement else 0,
+    }
+    return render(request, "core/home.html", context)
+
+
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/accessibility.html")
+
+
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/privacy.html")
+
+
+def contact(request: HttpRequest) -> HttpResponse:
+    form = FeedbackForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if not ratelimit.allow(
+            "feedback", ratelimit.client_address(request), limit=5, window_seconds=3600
+        ):
+            form.add_error(None, _("You have sent many messages in a short time. Try again in an hour."))
+        else:
+            email_queue(
+                to=settings.CONTACT_EMAIL,
+                subject=_("Feedback from the website: %(topic)s")
+                % {"topic": dict(FeedbackForm.TOPICS)[form.cleaned_data["topic"]]},
+                body=render_to_string("core/email/feedback.txt", {"form": form}),
+                reply_to=form.cleaned_data["email"] or None,
+            )
+            messages.success(request, _("Thank you. Your message has been sent."))
+            return redirect("core:contact")
+    return render(request, "core/contact.html", {"form": form})
