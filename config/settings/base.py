@@ -85,6 +85,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "samverkan.core.context_processors.site",
+                "samverkan.accounts.context_processors.viewer",
             ],
         },
     },
@@ -113,7 +114,7 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Swedish")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "samverkan" / "locale"]
+LOCALE_PATHS: list[str] = []  # each app keeps its own locale/ folder
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True

@@ -5,3 +5,5 @@ from .base import env, env_bool
 
 DEBUG = env_bool("DEBUG", True)
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -137,7 +137,7 @@ class _Handler:
     def __init__(self, owner: SMTPTestServer) -> None:
         self._owner = owner
 
-    async def handle_RCPT(  # noqa: N802 - aiosmtpd's hook name
+    async def handle_RCPT(  # aiosmtpd calls the hook by this name
         self,
         server: SMTP,
         session: Session,
@@ -150,7 +150,7 @@ class _Handler:
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
-    async def handle_DATA(  # noqa: N802 - aiosmtpd's hook name
+    async def handle_DATA(  # aiosmtpd calls the hook by this name
         self, server: SMTP, session: Session, envelope: Envelope
     ) -> str:
         raw = envelope.original_content or b""
@@ -393,10 +393,7 @@ def browser_required() -> bool:
 
 
 def _missing_browser_message() -> str:
-    return (
-        "Chromium was not found on PATH (install Debian's package: "
-        "apt-get install chromium)"
-    )
+    return "Chromium was not found on PATH (install Debian's package: apt-get install chromium)"
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -432,11 +429,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
     """Fail a browser test loudly when Chromium is required but missing."""
-    if (
-        item.get_closest_marker("browser")
-        and browser_required()
-        and chromium_executable() is None
-    ):
+    if item.get_closest_marker("browser") and browser_required() and chromium_executable() is None:
         pytest.fail(f"{_missing_browser_message()} and {REQUIRE_BROWSER_VARIABLE}=1.")
 
 
@@ -526,7 +519,8 @@ def _axe_script() -> str:
     return AXE_SCRIPT
 
 
-def _format_results(results: list[dict[str, Any]], indent: str = "  ") -> list[str]:
+def _format_results(results: list[dict[str, Any]], *, with_summary: bool) -> list[str]:
+    indent = "  "
     lines: list[str] = []
     for number, rule in enumerate(results, start=1):
         impact = rule.get("impact") or "no impact given"
@@ -541,6 +535,11 @@ def _format_results(results: list[dict[str, Any]], indent: str = "  ") -> list[s
             if len(snippet) > 160:
                 snippet = snippet[:157] + "..."
             lines.append(f"{indent}   - {target}   {snippet}")
+            if with_summary and node.get("failureSummary"):
+                # "Fix any of the following:\n  reason\n  reason" -> one line per heading.
+                for block in str(node["failureSummary"]).split("\n\n"):
+                    heading, *reasons = [line.strip() for line in block.splitlines()]
+                    lines.append(f"{indent}     {heading} {'; '.join(reasons)}")
     return lines
 
 
@@ -575,10 +574,10 @@ def assert_accessible(page: Page, context: str = "") -> None:
         f"{len(violations)} accessibility violation(s) on {page.url}{label}, "
         f"checked with axe-core {results.get('testEngine', {}).get('version', '?')} "
         f"for {', '.join(AXE_TAGS)}:",
-        *_format_results(violations),
+        *_format_results(violations, with_summary=True),
     ]
     incomplete = results.get("incomplete") or []
     if incomplete:
         lines.append(f"and {len(incomplete)} check(s) axe could not decide (review by hand):")
-        lines.extend(_format_results(incomplete))
+        lines.extend(_format_results(incomplete, with_summary=False))
     raise AssertionError("\n".join(lines))

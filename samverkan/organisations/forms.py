@@ -151,6 +151,12 @@ class SignForm(OrganisationFieldsForm, SignatoryFieldsForm):
         choices.append(("new", _("No, ours is another organisation")))
         self.fields["existing"].choices = choices
 
+    def organisation_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in OrganisationFieldsForm.base_fields]
+
+    def signatory_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in SignatoryFieldsForm.base_fields]
+
     def organisation_data(self) -> dict:
         data = {k: self.cleaned_data[k] for k in (
             "name", "kind", "organisation_number", "website", "public_email", "description",

@@ -77,7 +77,9 @@ def invite(request: HttpRequest) -> HttpResponse:
             SENDER,
             [address],
         )
-        return _document("Inbjudan skickad", f"<p>Vi har skickat en länk till {escape(address)}.</p>")
+        return _document(
+            "Inbjudan skickad", f"<p>Vi har skickat en länk till {escape(address)}.</p>"
+        )
     token = escape(get_token(request))
     return _document(
         "Bjud in",
@@ -232,11 +234,9 @@ def test_accessible_page_passes_under_the_strict_csp(
 
     assert response is not None and response.ok
     assert "script-src 'self'" in response.headers["content-security-policy"]
-    assert page.get_by_role("listitem").inner_text() == "Föreningsrådet"
+    assert page.get_by_role("listitem").filter(has_text="Föreningsrådet").count() == 1
     assert page.evaluate("navigator.language") == "sv-SE"
-    assert (
-        page.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone") == "Europe/Stockholm"
-    )
+    assert page.evaluate("Intl.DateTimeFormat().resolvedOptions().timeZone") == "Europe/Stockholm"
     assert request.node.get_closest_marker("browser") is not None
     assert_accessible(page, "accessible test page")
 
@@ -273,35 +273,28 @@ def test_browser_and_email_end_to_end(live_server, page: Page, smtp_server) -> N
 
 
 # --------------------------------------------------------------------------------------
-# Skipping or failing without Chromium
+# How browser tests are scheduled, skipped or failed (checked in a separate pytest run)
 # --------------------------------------------------------------------------------------
 
 
-def _run_browser_test_without_chromium(tmp_path: Path, require: str | None) -> str:
-    """Run a one-test pytest session whose PATH has no chromium; return its output."""
+def _run_pytest(tmp_path: Path, source: str, *, path: str, require: str | None) -> str:
+    """Run ``source`` as a one-file pytest session with our plugin; return exit code + output."""
     (tmp_path / "pytest.ini").write_text("[pytest]\naddopts = -p no:cacheprovider\n")
     (tmp_path / "conftest.py").write_text('pytest_plugins = ["samverkan.core.testing"]\n')
-    (tmp_path / "test_needs_browser.py").write_text(
-        textwrap.dedent(
-            """
-            def test_needs_browser(page):
-                raise AssertionError("must not run without Chromium")
-            """
-        )
-    )
-    empty_bin = tmp_path / "bin"
-    empty_bin.mkdir()
+    (tmp_path / "test_scratch.py").write_text(textwrap.dedent(source))
     env = {
         **os.environ,
-        "PATH": str(empty_bin),
+        "PATH": path,
         "PYTHONPATH": str(Path(samverkan.__file__).resolve().parent.parent),
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
     }
+    # This process's browser fixture may have set it; the child must start clean.
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     env.pop("SAMVERKAN_REQUIRE_BROWSER", None)
     if require is not None:
         env["SAMVERKAN_REQUIRE_BROWSER"] = require
     completed = subprocess.run(
-        [sys.executable, "-m", "pytest", "-rsfE", str(tmp_path)],
+        [sys.executable, "-m", "pytest", "-v", "-rsfE", str(tmp_path)],
         cwd=tmp_path,
         env=env,
         capture_output=True,
@@ -312,16 +305,43 @@ def _run_browser_test_without_chromium(tmp_path: Path, require: str | None) -> s
     return f"exit code {completed.returncode}\n{completed.stdout}{completed.stderr}"
 
 
+NEEDS_BROWSER = """
+    def test_needs_browser(page):
+        raise AssertionError("must not run without Chromium")
+"""
+
+
 def test_browser_tests_skip_without_chromium(tmp_path: Path) -> None:
-    output = _run_browser_test_without_chromium(tmp_path, require=None)
+    (tmp_path / "bin").mkdir()
+    output = _run_pytest(tmp_path, NEEDS_BROWSER, path=str(tmp_path / "bin"), require=None)
     assert output.startswith("exit code 0"), output
     assert "1 skipped" in output, output
     assert "Chromium was not found" in output, output
 
 
 def test_browser_tests_fail_without_chromium_when_required(tmp_path: Path) -> None:
-    output = _run_browser_test_without_chromium(tmp_path, require="1")
+    (tmp_path / "bin").mkdir()
+    output = _run_pytest(tmp_path, NEEDS_BROWSER, path=str(tmp_path / "bin"), require="1")
     assert output.startswith("exit code 1"), output
     assert "Chromium was not found on PATH" in output, output
     assert "SAMVERKAN_REQUIRE_BROWSER=1" in output, output
     assert "must not run" not in output, output
+
+
+@pytest.mark.browser
+def test_browser_tests_run_last_and_alone_relax_the_async_check(tmp_path: Path) -> None:
+    source = """
+        import os
+
+        def test_in_the_browser(page):
+            assert os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] == "true"
+
+        def test_without_a_browser():
+            assert "DJANGO_ALLOW_ASYNC_UNSAFE" not in os.environ
+    """
+    output = _run_pytest(tmp_path, source, path=os.environ["PATH"], require="1")
+    assert output.startswith("exit code 0"), output
+    assert "2 passed" in output, output
+    assert output.index("::test_without_a_browser PASSED") < output.index(
+        "::test_in_the_browser PASSED"
+    ), output
