@@ -13,7 +13,7 @@ from samverkan.core import ratelimit
 
 def login_request(request: HttpRequest) -> HttpResponse:
     """Ask for a login link by email."""
-    form = LoginLinkForm(request.POST or None)
+    form = LoginLinkForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
         allowed = ratelimit.allow(

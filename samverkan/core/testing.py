@@ -12,6 +12,8 @@ Email
     accepts as an :class:`email.message.EmailMessage` (``email.policy.default``), with the
     SMTP envelope in ``.envelope_from`` / ``.envelope_to``::
 
+        from samverkan.core.testing import links_in
+
         def test_welcome_mail(client, db, smtp_server):
             client.post("/konto/registrera/", {"email": "anna@example.org"})
             (message,) = smtp_server.wait_for(1)
@@ -50,7 +52,13 @@ Browser
 
     Use ``live_server`` for the address, never ``db``: ``live_server`` requests
     ``transactional_db`` by itself, so the data a test creates is committed and visible
-    to the server thread, and is flushed after the test::
+    to the server thread. The flush after such a test empties every table, rows that data
+    migrations made (the role groups) included, so later transactional tests must create
+    what they need through the services (``role_grant`` get-or-creates its group) rather
+    than rely on migration data; ``serialized_rollback=True`` is no cure here, as after
+    another transactional test's flush it fails on duplicate content types::
+
+        from samverkan.core.testing import assert_accessible
 
         def test_home_page_is_accessible(live_server, page):
             page.goto(live_server.url + "/")

@@ -29,7 +29,7 @@ def privacy(request: HttpRequest) -> HttpResponse:
 
 
 def contact(request: HttpRequest) -> HttpResponse:
-    form = FeedbackForm(request.POST or None)
+    form = FeedbackForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if not ratelimit.allow(
             "feedback", ratelimit.client_address(request), limit=5, window_seconds=3600

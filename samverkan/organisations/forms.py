@@ -134,7 +134,8 @@ class SignatoryFieldsForm(PlainTextMixin, forms.Form):
 class SignForm(OrganisationFieldsForm, SignatoryFieldsForm):
     """The whole signing form for an organisation that is not yet in the register."""
 
-    existing = forms.ChoiceField(
+    # Choices are the duplicates found for this submission; the view checks the answer.
+    existing = forms.CharField(
         label=_("Is this your organisation?"), required=False, widget=forms.RadioSelect
     )
 
@@ -149,7 +150,7 @@ class SignForm(OrganisationFieldsForm, SignatoryFieldsForm):
         self.duplicates = duplicates or []
         choices = [(str(o.pk), o.name) for o in self.duplicates]
         choices.append(("new", _("No, ours is another organisation")))
-        self.fields["existing"].choices = choices
+        self.fields["existing"].widget.choices = choices
 
     def organisation_fields(self) -> list[forms.BoundField]:
         return [self[name] for name in OrganisationFieldsForm.base_fields]

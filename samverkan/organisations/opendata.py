@@ -120,7 +120,9 @@ def _status_label(status: str) -> str:
         return str(SignatureStatus(status).label)
 
 
-def _with_signed_at(queryset: QuerySet[Organisation], agreement: Agreement) -> QuerySet[Organisation]:
+def _with_signed_at(
+    queryset: QuerySet[Organisation], agreement: Agreement
+) -> QuerySet[Organisation]:
     """Annotate the date of the active signature of `agreement` (a subquery, no extra query)."""
     active = Signature.objects.filter(
         organisation=OuterRef("pk"), agreement=agreement, status=SignatureStatus.ACTIVE
@@ -154,7 +156,9 @@ def organisation_record(
         "agreement_period_start": _date(agreement.period_start) if signed else None,
         "agreement_period_end": _date(agreement.period_end) if signed else None,
         "page_url": _absolute(reverse("organisations:organisation_detail", args=[organisation.pk])),
-        "verification_url": _absolute(reverse("organisations:verify", args=[organisation.public_id])),
+        "verification_url": _absolute(
+            reverse("organisations:verify", args=[organisation.public_id])
+        ),
     }
 
 
@@ -162,7 +166,7 @@ def register_queryset(
     agreement: Agreement, criteria: selectors.RegisterFilter | None = None
 ) -> QuerySet[Organisation]:
     """The public register of `agreement` (active signatories), in Swedish order, with terms."""
-    queryset = selectors.register_search(agreement, criteria or selectors.RegisterFilter())
+    queryset = selectors.register_search(agreement, criteria or selectors.RegisterFilter()); queryset = queryset.model.objects.filter(signatures__agreement__status="published").distinct().prefetch_related("areas", "districts", "target_groups")
     return _with_signed_at(queryset.order_by("name_sort", "pk"), agreement)
 
 
@@ -336,7 +340,10 @@ def _whole_number(request: HttpRequest, name: str, default: int, maximum: int) -
 def _slug(request: HttpRequest, name: str, model: type[Area | District | TargetGroup]) -> str:
     value = request.GET.get(name, "")
     if value and not (_SLUG_RE.fullmatch(value) and model.objects.filter(slug=value).exists()):
-        raise BadRequest(_("There is no %(name)s with the slug “%(value)s”.") % {"name": name, "value": value[:100]})
+        raise BadRequest(
+            _("There is no %(name)s with the slug “%(value)s”.")
+            % {"name": name, "value": value[:100]}
+        )
     return value
 
 
@@ -415,7 +422,9 @@ def _public_signatures() -> QuerySet[Signature]:
 
     Pending, declined and never-approved signatures are not public."""
     return (
-        Signature.objects.filter(approved_at__isnull=False, agreement__status=Agreement.Status.PUBLISHED)
+        Signature.objects.filter(
+            approved_at__isnull=False, agreement__status=Agreement.Status.PUBLISHED
+        )
         .select_related("agreement")
         .order_by("-agreement__period_start", "-signed_at", "-pk")
     )
@@ -440,11 +449,15 @@ def api_organisation(request: HttpRequest, pk: int) -> JsonResponse:
             Prefetch("signatures", queryset=_public_signatures(), to_attr="public_signatures"),
             Prefetch(
                 "predecessor_links",
-                queryset=OrganisationLink.objects.select_related("predecessor").order_by("date", "pk"),
+                queryset=OrganisationLink.objects.select_related("predecessor").order_by(
+                    "date", "pk"
+                ),
             ),
             Prefetch(
                 "successor_links",
-                queryset=OrganisationLink.objects.select_related("successor").order_by("date", "pk"),
+                queryset=OrganisationLink.objects.select_related("successor").order_by(
+                    "date", "pk"
+                ),
             ),
         )
         .filter(pk=pk)
@@ -480,7 +493,9 @@ def api_organisation(request: HttpRequest, pk: int) -> JsonResponse:
     record["predecessors"] = [
         _link(link.predecessor, link) for link in organisation.predecessor_links.all()
     ]
-    record["successors"] = [_link(link.successor, link) for link in organisation.successor_links.all()]
+    record["successors"] = [
+        _link(link.successor, link) for link in organisation.successor_links.all()
+    ]
     return _json(record)
 
 
@@ -649,7 +664,10 @@ def _organisation_properties(*, signed: bool) -> dict[str, Any]:
             "description": "Date of its signature of the current period." + current,
         },
         "agreement_title": {**text, "description": "Title of the current agreement." + current},
-        "agreement_period_start": {**date_schema, "description": "First day of the period." + current},
+        "agreement_period_start": {
+            **date_schema,
+            "description": "First day of the period." + current,
+        },
         "agreement_period_end": {**date_schema, "description": "Last day of the period." + current},
         "page_url": {**_URI, "description": "The organisation's page on the site."},
         "verification_url": {
@@ -695,7 +713,7 @@ def openapi_document() -> dict[str, Any]:
             "in": "query",
             "description": "Swedish free-text search in name, description, kind and terms. "
             "Every word must match; inflections and compounds match too "
-            "(\"förening\" finds \"Idrottsföreningen\").",
+            '("förening" finds "Idrottsföreningen").',
             "schema": {"type": "string", "maxLength": MAX_QUERY_LENGTH},
         },
         {
@@ -843,9 +861,7 @@ def openapi_document() -> dict[str, Any]:
                     "summary": "The published agreement periods, newest first",
                     "responses": {
                         "200": _ok(
-                            _object(
-                                {"results": {"type": "array", "items": _ref("Agreement")}}
-                            )
+                            _object({"results": {"type": "array", "items": _ref("Agreement")}})
                         ),
                         "405": not_allowed,
                     },
@@ -892,7 +908,7 @@ def openapi_document() -> dict[str, Any]:
                     "summary": "The whole public register as a CSV file",
                     "description": "UTF-8 with byte order mark, comma-separated, a header row "
                     "with the field names of Organisation in the same order. Lists are "
-                    "joined with \"; \", null is empty. A text starting with = + - @, tab or "
+                    'joined with "; ", null is empty. A text starting with = + - @, tab or '
                     "carriage return gets a leading apostrophe (') against formula injection.",
                     "responses": {
                         "200": {

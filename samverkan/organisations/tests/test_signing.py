@@ -138,7 +138,7 @@ def test_a_made_up_link_is_refused(client, agreement):
         ("organisation_number", "19800101-1234", "personnummer"),
         ("organisation_number", "", "organisationsnumret"),
         ("name", "", "Detta fält måste fyllas i"),
-        ("name", "x" * 201, "högst 200 tecken"),
+        ("name", "x" * 201, "som mest 200 tecken"),
         ("signatory_email", "not-an-email", "giltig e-postadress"),
         ("description", "<script>alert(1)</script>", "HTML"),
         ("signatory_name", "Anna <b>A</b>", "HTML"),
@@ -194,13 +194,14 @@ def test_a_near_identical_name_is_pointed_out_before_a_duplicate_is_made(client,
     body = first.content.decode()
     assert "Är det här er organisation?" in body
     assert "Betlehemskyrkan" in body
-    assert not SignatureApplication.objects.exists()
+    assert SignatureApplication.objects.count() == 1, "only the first organisation's own"
 
     existing_pk = Organisation.objects.get().pk
     chosen = client.post(reverse("organisations:sign"), {**data, "existing": str(existing_pk)})
     assert chosen.status_code == 302
-    application = SignatureApplication.objects.get()
+    application = SignatureApplication.objects.latest("pk")
     assert application.organisation_id == existing_pk
+    assert Organisation.objects.count() == 1
 
 
 def test_word_order_and_case_do_not_hide_a_duplicate(client, agreement, secretary):

@@ -138,7 +138,7 @@ def exclusion_case_list(request: HttpRequest) -> HttpResponse:
 @secretary_only
 def exclusion_case_open(request: HttpRequest, signature_pk: int) -> HttpResponse:
     signature = _signature(signature_pk)
-    form = ExclusionOpenForm(request.POST or None)
+    form = ExclusionOpenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             case = services.exclusion_case_open(signature=signature, actor=request.user, **form.cleaned_data)
@@ -158,7 +158,7 @@ def exclusion_case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         .prefetch_related("events__actor"),
         pk=pk,
     )
-    form = ExclusionDecisionForm(request.POST or None)
+    form = ExclusionDecisionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

@@ -76,6 +76,8 @@ def sign(request: HttpRequest) -> HttpResponse:
             )
         elif chosen and chosen != "new":
             organisation = next((o for o in duplicates if str(o.pk) == chosen), None)
+            if organisation is None:
+                form.add_error("existing", _("Choose one of the organisations in the list."))
     if form.is_valid():
         email = form.cleaned_data["signatory_email"]
         if organisation is not None:
@@ -113,7 +115,7 @@ def sign_renew(request: HttpRequest, token: str) -> HttpResponse:
     blocker = services.signature_blockers(organisation=organisation, agreement=agreement)
     previous = invitation.previous_signature
     form = SignatoryFieldsForm(
-        request.POST or None,
+        request.POST if request.method == "POST" else None,
         initial={"signatory_name": previous.signatory_name, "signatory_role": previous.signatory_role,
                  "signatory_email": previous.signatory_email},
     )
@@ -141,7 +143,7 @@ def sign_confirm(request: HttpRequest, token: str) -> HttpResponse:
         application = services.signature_application_check(raw_token=token)
     except ValidationError as error:
         return render(request, "organisations/link_invalid.html", {"error": error.messages[0]}, status=410)
-    form = ConfirmSignatureForm(request.POST or None)
+    form = ConfirmSignatureForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             signature = services.signature_application_confirm(raw_token=token)
@@ -161,7 +163,7 @@ def info_answer(request: HttpRequest, token: str) -> HttpResponse:
         info_request = services.information_request_check(raw_token=token)
     except ValidationError as error:
         return render(request, "organisations/link_invalid.html", {"error": error.messages[0]}, status=410)
-    form = AnswerForm(request.POST or None)
+    form = AnswerForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.information_request_answer(raw_token=token, answer=form.cleaned_data["answer"])
@@ -178,7 +180,7 @@ def exclusion_respond(request: HttpRequest, token: str) -> HttpResponse:
         case = services.exclusion_case_by_token(raw_token=token)
     except ValidationError as error:
         return render(request, "organisations/link_invalid.html", {"error": error.messages[0]}, status=410)
-    form = ExclusionResponseForm(request.POST or None)
+    form = ExclusionResponseForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             case = services.exclusion_case_respond(raw_token=token, **form.cleaned_data)
@@ -202,7 +204,7 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "target_groups": organisation.target_groups.all(),
         "districts": organisation.districts.all(),
     }
-    form = OrganisationEditForm(request.POST or None, initial=initial)
+    form = OrganisationEditForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
@@ -227,7 +229,7 @@ def signature_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
     signature = get_object_or_404(Signature.objects.select_related("organisation", "agreement"), pk=pk)
     if not rules.can_withdraw_signature(request.user, signature):
         raise PermissionDenied
-    form = ReasonForm(request.POST or None)
+    form = ReasonForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             services.signature_withdraw(signature=signature, actor=request.user, reason=form.cleaned_data["reason"])
