@@ -5,9 +5,11 @@ from .base import BASE_DIR, env
 
 DEBUG = False
 SECRET_KEY = "test-secret-key-not-for-production-" + "y" * 20
-DATABASES = {"default": __import__("dj_database_url").parse(
-    env("DATABASE_URL", "sqlite:///" + str(BASE_DIR / "var" / "test.sqlite3")),
-)}
+DATABASES = {
+    "default": __import__("dj_database_url").parse(
+        env("DATABASE_URL", "sqlite:///" + str(BASE_DIR / "var" / "test.sqlite3")),
+    )
+}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -39,7 +39,9 @@ def login_link_send(*, email: str) -> bool:
     if user is None:
         return False
     raw, token_hash = new_token()
-    LoginLink.objects.create(user=user, token_hash=token_hash, expires_at=LoginLink.default_expiry())
+    LoginLink.objects.create(
+        user=user, token_hash=token_hash, expires_at=LoginLink.default_expiry()
+    )
     email_queue_template(
         to=user.email,
         template="accounts/email/login_link",
@@ -70,9 +72,13 @@ def login_link_check(*, raw_token: str) -> LoginLink:
 def login_link_use(*, raw_token: str) -> User:
     link = login_link_check(raw_token=raw_token)
     # Claim the link atomically: a second request with the same token finds it used.
-    claimed = LoginLink.objects.filter(pk=link.pk, used_at__isnull=True).update(used_at=timezone.now())
+    claimed = LoginLink.objects.filter(pk=link.pk, used_at__isnull=True).update(
+        used_at=timezone.now()
+    )
     if not claimed:
-        raise ValidationError(_("This login link has already been used. Ask for a new one."), code="used")
+        raise ValidationError(
+            _("This login link has already been used. Ask for a new one."), code="used"
+        )
     user = link.user
     user.last_login = timezone.now()
     user.save(update_fields=["last_login"])

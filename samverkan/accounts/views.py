@@ -18,9 +18,13 @@ def login_request(request: HttpRequest) -> HttpResponse:
         email = form.cleaned_data["email"]
         allowed = ratelimit.allow(
             "login-email", email, limit=5, window_seconds=3600
-        ) and ratelimit.allow("login-ip", ratelimit.client_address(request), limit=30, window_seconds=3600)
+        ) and ratelimit.allow(
+            "login-ip", ratelimit.client_address(request), limit=30, window_seconds=3600
+        )
         if not allowed:
-            form.add_error("email", _("Too many login links have been asked for. Try again in an hour."))
+            form.add_error(
+                "email", _("Too many login links have been asked for. Try again in an hour.")
+            )
         else:
             services.login_link_send(email=email)
             return render(request, "accounts/login_sent.html", {"email": email})
@@ -32,12 +36,16 @@ def login_confirm(request: HttpRequest, token: str) -> HttpResponse:
     try:
         link = services.login_link_check(raw_token=token)
     except ValidationError as error:
-        return render(request, "accounts/login_invalid.html", {"error": error.messages[0]}, status=410)
+        return render(
+            request, "accounts/login_invalid.html", {"error": error.messages[0]}, status=410
+        )
     if request.method == "POST":
         try:
             user = services.login_link_use(raw_token=token)
         except ValidationError as error:
-            return render(request, "accounts/login_invalid.html", {"error": error.messages[0]}, status=410)
+            return render(
+                request, "accounts/login_invalid.html", {"error": error.messages[0]}, status=410
+            )
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("You are logged in."))
         return redirect("core:home")

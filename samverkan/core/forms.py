@@ -8,7 +8,9 @@ class FeedbackForm(forms.Form):
         ("content", _("I want a document in another format")),
         ("other", _("Other question or idea")),
     ]
-    topic = forms.ChoiceField(label=_("What is it about?"), choices=TOPICS, widget=forms.RadioSelect)
+    topic = forms.ChoiceField(
+        label=_("What is it about?"), choices=TOPICS, widget=forms.RadioSelect
+    )
     message = forms.CharField(
         label=_("Your message"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6})
     )

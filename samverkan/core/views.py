@@ -34,7 +34,9 @@ def contact(request: HttpRequest) -> HttpResponse:
         if not ratelimit.allow(
             "feedback", ratelimit.client_address(request), limit=5, window_seconds=3600
         ):
-            form.add_error(None, _("You have sent many messages in a short time. Try again in an hour."))
+            form.add_error(
+                None, _("You have sent many messages in a short time. Try again in an hour.")
+            )
         else:
             email_queue(
                 to=settings.CONTACT_EMAIL,

@@ -6,7 +6,6 @@ from django.utils.translation import gettext_lazy as _
 from samverkan.core.swedish import normalise_organisation_number
 from samverkan.core.validators import no_markup
 from samverkan.organisations.models import (
-    MUNICIPAL_KINDS,
     Area,
     District,
     Organisation,
@@ -15,7 +14,10 @@ from samverkan.organisations.models import (
 )
 
 NUMBER_OPTIONAL_KINDS = {OrganisationKind.NETWORK}
-NUMBER_NOT_APPLICABLE_KINDS = {OrganisationKind.MUNICIPAL_DEPARTMENT, OrganisationKind.MUNICIPAL_BOARD}
+NUMBER_NOT_APPLICABLE_KINDS = {
+    OrganisationKind.MUNICIPAL_DEPARTMENT,
+    OrganisationKind.MUNICIPAL_BOARD,
+}
 
 
 class PlainTextMixin:
@@ -33,8 +35,12 @@ class PlainTextMixin:
 
 
 class RegisterFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False, max_length=100,
-                        widget=forms.TextInput(attrs={"type": "search"}))
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
     kind = forms.ChoiceField(label=_("Kind of organisation"), required=False)
     area = forms.ChoiceField(label=_("Area of activity"), required=False)
     district = forms.ChoiceField(label=_("District"), required=False)
@@ -65,32 +71,46 @@ class OrganisationFieldsForm(PlainTextMixin, forms.Form):
         label=_("Organisation number"),
         required=False,
         max_length=20,
-        help_text=_("Ten digits, for example 802002-4280. Informal networks and municipal departments may leave it empty."),
+        help_text=_(
+            "Ten digits, for example 802002-4280. Informal networks and municipal departments may leave it empty."
+        ),
     )
     areas = forms.ModelMultipleChoiceField(
-        label=_("Areas of activity"), queryset=Area.objects.all(), required=False,
+        label=_("Areas of activity"),
+        queryset=Area.objects.all(),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     target_groups = forms.ModelMultipleChoiceField(
-        label=_("Target groups"), queryset=TargetGroup.objects.all(), required=False,
+        label=_("Target groups"),
+        queryset=TargetGroup.objects.all(),
+        required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     districts = forms.ModelMultipleChoiceField(
-        label=_("Where in the municipality you are active"), queryset=District.objects.all(),
-        required=False, widget=forms.CheckboxSelectMultiple,
+        label=_("Where in the municipality you are active"),
+        queryset=District.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
-    website = forms.URLField(label=_("Website"), required=False, max_length=300, assume_scheme="https")
+    website = forms.URLField(
+        label=_("Website"), required=False, max_length=300, assume_scheme="https"
+    )
     public_email = forms.EmailField(
         label=_("Public contact email"),
         required=False,
         help_text=_("Shown in the register. Use the organisation's address, not a private one."),
     )
     description = forms.CharField(
-        label=_("Short description"), required=False, max_length=2000,
+        label=_("Short description"),
+        required=False,
+        max_length=2000,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
     easy_read_description = forms.CharField(
-        label=_("Easy-to-read description"), required=False, max_length=1000,
+        label=_("Easy-to-read description"),
+        required=False,
+        max_length=1000,
         help_text=_("A few short sentences with common words: what you do and for whom."),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
@@ -118,10 +138,12 @@ class OrganisationFieldsForm(PlainTextMixin, forms.Form):
 
 
 class SignatoryFieldsForm(PlainTextMixin, forms.Form):
-    signatory_name = forms.CharField(label=_("Your name"), max_length=200,
-                                     widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    signatory_name = forms.CharField(
+        label=_("Your name"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
     signatory_role = forms.CharField(
-        label=_("Your role in the organisation"), max_length=200,
+        label=_("Your role in the organisation"),
+        max_length=200,
         help_text=_("For example chair, secretary or head of department."),
     )
     signatory_email = forms.EmailField(
@@ -140,9 +162,20 @@ class SignForm(OrganisationFieldsForm, SignatoryFieldsForm):
     )
 
     field_order = [
-        "name", "kind", "organisation_number", "areas", "target_groups", "districts", "website",
-        "public_email", "description", "easy_read_description", "signatory_name",
-        "signatory_role", "signatory_email", "existing",
+        "name",
+        "kind",
+        "organisation_number",
+        "areas",
+        "target_groups",
+        "districts",
+        "website",
+        "public_email",
+        "description",
+        "easy_read_description",
+        "signatory_name",
+        "signatory_role",
+        "signatory_email",
+        "existing",
     ]
 
     def __init__(self, *args, duplicates: list[Organisation] | None = None, **kwargs):
@@ -159,9 +192,21 @@ class SignForm(OrganisationFieldsForm, SignatoryFieldsForm):
         return [self[name] for name in SignatoryFieldsForm.base_fields]
 
     def organisation_data(self) -> dict:
-        data = {k: self.cleaned_data[k] for k in (
-            "name", "kind", "organisation_number", "website", "public_email", "description",
-            "easy_read_description", "signatory_name", "signatory_role", "signatory_email")}
+        data = {
+            k: self.cleaned_data[k]
+            for k in (
+                "name",
+                "kind",
+                "organisation_number",
+                "website",
+                "public_email",
+                "description",
+                "easy_read_description",
+                "signatory_name",
+                "signatory_role",
+                "signatory_email",
+            )
+        }
         for name in ("areas", "target_groups", "districts"):
             data[name] = [term.pk for term in self.cleaned_data[name]]
         return data
@@ -170,7 +215,11 @@ class SignForm(OrganisationFieldsForm, SignatoryFieldsForm):
 class ConfirmSignatureForm(forms.Form):
     accept_values = forms.BooleanField(
         label=_("We accept the values of the agreement and want to sign it"),
-        error_messages={"required": _("Tick the box to accept the values. Without it the signature cannot be made.")},
+        error_messages={
+            "required": _(
+                "Tick the box to accept the values. Without it the signature cannot be made."
+            )
+        },
     )
 
 
@@ -179,29 +228,41 @@ class OrganisationEditForm(OrganisationFieldsForm):
 
 
 class DecisionNoteForm(PlainTextMixin, forms.Form):
-    note = forms.CharField(label=_("Note (optional)"), required=False, max_length=2000,
-                           widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(
+        label=_("Note (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class ReasonForm(PlainTextMixin, forms.Form):
-    reason = forms.CharField(label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3}))
+    reason = forms.CharField(
+        label=_("Reason"), max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class QuestionForm(PlainTextMixin, forms.Form):
     question = forms.CharField(
-        label=_("What do you need to know?"), max_length=2000, widget=forms.Textarea(attrs={"rows": 4})
+        label=_("What do you need to know?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
     )
 
 
 class AnswerForm(PlainTextMixin, forms.Form):
-    answer = forms.CharField(label=_("Your answer"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6}))
+    answer = forms.CharField(
+        label=_("Your answer"), max_length=5000, widget=forms.Textarea(attrs={"rows": 6})
+    )
 
 
 class ExclusionOpenForm(PlainTextMixin, forms.Form):
     grounds = forms.CharField(
         label=_("Grounds for exclusion"),
         max_length=5000,
-        help_text=_("Describe what has happened and which part of the agreement's values it goes against. The organisation will read this."),
+        help_text=_(
+            "Describe what has happened and which part of the agreement's values it goes against. The organisation will read this."
+        ),
         widget=forms.Textarea(attrs={"rows": 6}),
     )
     response_deadline = forms.DateField(
@@ -213,24 +274,38 @@ class ExclusionOpenForm(PlainTextMixin, forms.Form):
     def clean_response_deadline(self):
         value = self.cleaned_data["response_deadline"]
         if value <= timezone.localdate():
-            raise ValidationError(_("The deadline must be a later day than today, so the organisation has time to answer."))
+            raise ValidationError(
+                _(
+                    "The deadline must be a later day than today, so the organisation has time to answer."
+                )
+            )
         return value
 
 
 class ExclusionResponseForm(PlainTextMixin, forms.Form):
     responder_name = forms.CharField(label=_("Your name and role"), max_length=200)
-    response = forms.CharField(label=_("Your answer"), max_length=10000, widget=forms.Textarea(attrs={"rows": 8}))
+    response = forms.CharField(
+        label=_("Your answer"), max_length=10000, widget=forms.Textarea(attrs={"rows": 8})
+    )
 
 
 class ExclusionDecisionForm(PlainTextMixin, forms.Form):
     outcome = forms.ChoiceField(
         label=_("Decision"),
-        choices=[("exclude", _("Exclude the organisation")), ("close", _("Close the case without exclusion"))],
+        choices=[
+            ("exclude", _("Exclude the organisation")),
+            ("close", _("Close the case without exclusion")),
+        ],
         widget=forms.RadioSelect,
     )
-    decision = forms.CharField(label=_("The decision and its reasons"), max_length=5000,
-                               widget=forms.Textarea(attrs={"rows": 5}))
-    deciding_body = forms.CharField(label=_("Decided by (body)"), max_length=200,
-                                    help_text=_("For example Samverkansrådet."))
-    decided_on = forms.DateField(label=_("Date of the decision"),
-                                 widget=forms.DateInput(attrs={"type": "date"}))
+    decision = forms.CharField(
+        label=_("The decision and its reasons"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    deciding_body = forms.CharField(
+        label=_("Decided by (body)"), max_length=200, help_text=_("For example Samverkansrådet.")
+    )
+    decided_on = forms.DateField(
+        label=_("Date of the decision"), widget=forms.DateInput(attrs={"type": "date"})
+    )

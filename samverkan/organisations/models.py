@@ -69,8 +69,11 @@ class District(Term):
 class Organisation(TimeStamped):
     name = models.CharField(_("name"), max_length=200)
     name_sort = models.CharField(max_length=240, db_index=True, editable=False)
-    kind = models.CharField(_("kind of organisation"), max_length=30, choices=OrganisationKind.choices)
-    organisation_number = models.CharField(
+    kind = models.CharField(
+        _("kind of organisation"), max_length=30, choices=OrganisationKind.choices
+    )
+    # NULL, not "", when absent: the number is unique among organisations that have one.
+    organisation_number = models.CharField(  # noqa: DJ001
         _("organisation number"), max_length=11, null=True, blank=True
     )
     areas = models.ManyToManyField(Area, blank=True, verbose_name=_("areas of activity"))
@@ -207,7 +210,9 @@ OPEN_SIGNATURE_STATUSES = (SignatureStatus.PENDING, SignatureStatus.ACTIVE)
 class Signature(TimeStamped):
     """An organisation's signature of one agreement period. Never deleted; its events are kept."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="signatures")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="signatures"
+    )
     agreement = models.ForeignKey(Agreement, on_delete=models.PROTECT, related_name="signatures")
     status = models.CharField(
         max_length=10, choices=SignatureStatus.choices, default=SignatureStatus.PENDING
@@ -316,7 +321,9 @@ class RenewalInvitation(EmailLink):
     """An invitation to sign a new period, sent once per organisation and period."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="renewal_invitations")
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.CASCADE, related_name="renewal_invitations"
+    )
     previous_signature = models.ForeignKey(Signature, on_delete=models.CASCADE, related_name="+")
     email = models.EmailField()
     sent_at = models.DateTimeField(default=timezone.now)
@@ -338,7 +345,9 @@ class ExclusionCase(TimeStamped):
         EXCLUDED = "excluded", _("Decided: excluded")
         CLOSED = "closed", _("Decided: closed without exclusion")
 
-    signature = models.ForeignKey(Signature, on_delete=models.PROTECT, related_name="exclusion_cases")
+    signature = models.ForeignKey(
+        Signature, on_delete=models.PROTECT, related_name="exclusion_cases"
+    )
     grounds = models.TextField(_("grounds"))
     opened_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"

@@ -166,7 +166,7 @@ def register_queryset(
     agreement: Agreement, criteria: selectors.RegisterFilter | None = None
 ) -> QuerySet[Organisation]:
     """The public register of `agreement` (active signatories), in Swedish order, with terms."""
-    queryset = selectors.register_search(agreement, criteria or selectors.RegisterFilter()); queryset = queryset.model.objects.filter(signatures__agreement__status="published").distinct().prefetch_related("areas", "districts", "target_groups")
+    queryset = selectors.register_search(agreement, criteria or selectors.RegisterFilter())
     return _with_signed_at(queryset.order_by("name_sort", "pk"), agreement)
 
 

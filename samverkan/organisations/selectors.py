@@ -25,7 +25,9 @@ def agreement_current(today: date | None = None) -> Agreement | None:
     today = today or timezone.localdate()
     published = Agreement.objects.filter(status=Agreement.Status.PUBLISHED)
     return (
-        published.filter(period_start__lte=today, period_end__gte=today).order_by("-period_start").first()
+        published.filter(period_start__lte=today, period_end__gte=today)
+        .order_by("-period_start")
+        .first()
         or published.filter(period_start__lte=today).order_by("-period_start").first()
         or published.order_by("period_start").first()
     )
@@ -62,9 +64,7 @@ class RegisterFilter:
 def register_search(agreement: Agreement, criteria: RegisterFilter) -> QuerySet[Organisation]:
     """Organisations with an active signature of `agreement`, filtered and sorted in Swedish."""
     signed = Signature.objects.filter(agreement=agreement, status=SignatureStatus.ACTIVE)
-    queryset = Organisation.objects.filter(
-        pk__in=signed.values("organisation_id")
-    )
+    queryset = Organisation.objects.filter(pk__in=signed.values("organisation_id"))
     for term in search_query_terms(criteria.q):
         queryset = queryset.filter(search_document__contains=term)
     if criteria.kind:
@@ -175,7 +175,10 @@ def organisation_duplicates(
         candidates = Organisation.objects.filter(name__iexact=name.strip())[:300]
     wanted, wanted_sorted = _normalised(name), _token_sorted(name)
     for organisation in candidates:
-        same = _normalised(organisation.name) == wanted or _token_sorted(organisation.name) == wanted_sorted
+        same = (
+            _normalised(organisation.name) == wanted
+            or _token_sorted(organisation.name) == wanted_sorted
+        )
         close = difflib.SequenceMatcher(None, _normalised(organisation.name), wanted).ratio() >= 0.9
         if same or close:
             found[organisation.pk] = organisation
@@ -209,7 +212,9 @@ def renewal_overview(agreement: Agreement) -> list[RenewalRow]:
         for s in Signature.objects.filter(agreement=agreement).order_by("signed_at")
     }
     invited = set(
-        RenewalInvitation.objects.filter(agreement=agreement).values_list("organisation_id", flat=True)
+        RenewalInvitation.objects.filter(agreement=agreement).values_list(
+            "organisation_id", flat=True
+        )
     )
     return [
         RenewalRow(

@@ -98,9 +98,10 @@ def organisation_create(
     districts: Iterable[District] = (),
 ) -> Organisation:
     name = " ".join(name.split())
-    if organisation_number and Organisation.objects.filter(
-        organisation_number=organisation_number
-    ).exists():
+    if (
+        organisation_number
+        and Organisation.objects.filter(organisation_number=organisation_number).exists()
+    ):
         raise ValidationError(
             {"organisation_number": _("An organisation with this number is already registered.")}
         )
@@ -134,14 +135,21 @@ def organisation_update(
     if unknown:
         raise TypeError(f"Unknown organisation fields: {sorted(unknown)}")
     number = fields.get("organisation_number")
-    if number and Organisation.objects.filter(organisation_number=number).exclude(
-        pk=organisation.pk
-    ).exists():
+    if (
+        number
+        and Organisation.objects.filter(organisation_number=number)
+        .exclude(pk=organisation.pk)
+        .exists()
+    ):
         raise ValidationError(
             {"organisation_number": _("An organisation with this number is already registered.")}
         )
     for field, value in fields.items():
-        setattr(organisation, field, value if value is not None or field == "organisation_number" else "")
+        setattr(
+            organisation,
+            field,
+            value if value is not None or field == "organisation_number" else "",
+        )
     if "name" in fields:
         organisation.name = " ".join(organisation.name.split())
         organisation.name_sort = sort_key(organisation.name)
@@ -174,7 +182,9 @@ def agreement_publish(*, agreement: Agreement) -> Agreement:
     if agreement.status == Agreement.Status.PUBLISHED:
         return agreement
     if not agreement.sections.exists():
-        raise ValidationError(_("The agreement has no text yet. Add its sections before publishing."))
+        raise ValidationError(
+            _("The agreement has no text yet. Add its sections before publishing.")
+        )
     agreement.status = Agreement.Status.PUBLISHED
     agreement.published_at = timezone.now()
     agreement.save(update_fields=["status", "published_at", "updated_at"])
@@ -304,7 +314,9 @@ def signature_application_check(*, raw_token: str) -> SignatureApplication:
         )
     if application.is_expired:
         raise ValidationError(
-            _("This confirmation link has expired (links work for 7 days). Please fill in the form again."),
+            _(
+                "This confirmation link has expired (links work for 7 days). Please fill in the form again."
+            ),
             code="expired",
         )
     return application
@@ -367,7 +379,11 @@ def signature_application_confirm(*, raw_token: str) -> Signature:
     Representation.objects.get_or_create(
         user=user, organisation=organisation, defaults={"role": data["signatory_role"]}
     )
-    context = {"signature": signature, "organisation": organisation, "agreement": signature.agreement}
+    context = {
+        "signature": signature,
+        "organisation": organisation,
+        "agreement": signature.agreement,
+    }
     email_queue_template(
         to=signature.signatory_email,
         template="organisations/email/signature_received",
@@ -390,8 +406,10 @@ def _require_status(signature: Signature, *allowed: str) -> None:
 
 
 def _locked(signature: Signature) -> Signature:
-    return Signature.objects.select_for_update().select_related("organisation", "agreement").get(
-        pk=signature.pk
+    return (
+        Signature.objects.select_for_update()
+        .select_related("organisation", "agreement")
+        .get(pk=signature.pk)
     )
 
 
@@ -411,15 +429,20 @@ def signature_approve(*, signature: Signature, actor: User, note: str = "") -> S
     email_queue_template(
         to=signature.signatory_email,
         template="organisations/email/signature_approved",
-        context={"signature": signature, "organisation": signature.organisation,
-                 "agreement": signature.agreement},
+        context={
+            "signature": signature,
+            "organisation": signature.organisation,
+            "agreement": signature.agreement,
+        },
         dedup_key=f"signature-approved:{signature.pk}",
     )
     return signature
 
 
 @transaction.atomic
-def signature_request_info(*, signature: Signature, actor: User, question: str) -> InformationRequest:
+def signature_request_info(
+    *, signature: Signature, actor: User, question: str
+) -> InformationRequest:
     """The secretary asks the signatory for more before deciding. The answer comes by a link."""
     signature = _locked(signature)
     _require_status(signature, SignatureStatus.PENDING)
@@ -432,13 +455,22 @@ def signature_request_info(*, signature: Signature, actor: User, question: str) 
     )
     signature.info_requested = True
     signature.save(update_fields=["info_requested", "updated_at"])
-    _record(signature, SignatureEvent.Kind.INFO_REQUESTED, actor=actor, note=question,
-            from_status=signature.status)
+    _record(
+        signature,
+        SignatureEvent.Kind.INFO_REQUESTED,
+        actor=actor,
+        note=question,
+        from_status=signature.status,
+    )
     email_queue_template(
         to=signature.signatory_email,
         template="organisations/email/info_requested",
-        context={"signature": signature, "organisation": signature.organisation,
-                 "question": question, "path": reverse("organisations:info_answer", args=[raw])},
+        context={
+            "signature": signature,
+            "organisation": signature.organisation,
+            "question": question,
+            "path": reverse("organisations:info_answer", args=[raw]),
+        },
         dedup_key=f"info-request:{request.pk}",
     )
     request.raw_token = raw
@@ -507,7 +539,9 @@ def signature_withdraw(*, signature: Signature, actor: User, reason: str) -> Sig
     _require_status(signature, SignatureStatus.PENDING, SignatureStatus.ACTIVE)
     previous = _set_status(signature, SignatureStatus.WITHDRAWN, reason)
     signature.save()
-    _record(signature, SignatureEvent.Kind.WITHDRAWN, actor=actor, note=reason, from_status=previous)
+    _record(
+        signature, SignatureEvent.Kind.WITHDRAWN, actor=actor, note=reason, from_status=previous
+    )
     context = {"signature": signature, "organisation": signature.organisation, "reason": reason}
     for address in _organisation_addresses(signature.organisation, signature.signatory_email):
         email_queue_template(
@@ -517,7 +551,9 @@ def signature_withdraw(*, signature: Signature, actor: User, reason: str) -> Sig
             dedup_key=f"signature-withdrawn:{signature.pk}:{address}",
         )
     _notify_secretaries(
-        "organisations/email/signature_withdrawn", context, f"signature-withdrawn-sec:{signature.pk}"
+        "organisations/email/signature_withdrawn",
+        context,
+        f"signature-withdrawn-sec:{signature.pk}",
     )
     return signature
 
@@ -526,9 +562,8 @@ def signature_withdraw(*, signature: Signature, actor: User, reason: str) -> Sig
 def signatures_expire(*, today: date | None = None) -> int:
     """Active signatures of periods that have ended become expired. Returns how many."""
     today = today or timezone.localdate()
-    ended = (
-        Signature.objects.select_for_update()
-        .filter(status=SignatureStatus.ACTIVE, agreement__period_end__lt=today)
+    ended = Signature.objects.select_for_update().filter(
+        status=SignatureStatus.ACTIVE, agreement__period_end__lt=today
     )
     count = 0
     for signature in ended:
@@ -548,14 +583,19 @@ def renewal_invite_all(*, agreement: Agreement, actor: User) -> int:
 
     Each organisation is invited once per period; running it again invites only newcomers."""
     if agreement.status != Agreement.Status.PUBLISHED:
-        raise ValidationError(_("Publish the new agreement before inviting organisations to renew."))
+        raise ValidationError(
+            _("Publish the new agreement before inviting organisations to renew.")
+        )
     invited = 0
     for row in selectors.renewal_overview(agreement):
         if row.current is not None or row.invited:
             continue
-        if row.current is None and Signature.objects.filter(
-            organisation=row.organisation, agreement=agreement, status=SignatureStatus.EXCLUDED
-        ).exists():
+        if (
+            row.current is None
+            and Signature.objects.filter(
+                organisation=row.organisation, agreement=agreement, status=SignatureStatus.EXCLUDED
+            ).exists()
+        ):
             continue
         raw, token_hash = new_token()
         invitation = RenewalInvitation.objects.create(
@@ -564,7 +604,8 @@ def renewal_invite_all(*, agreement: Agreement, actor: User) -> int:
             previous_signature=row.previous,
             email=row.previous.signatory_email,
             token_hash=token_hash,
-            expires_at=agreement.period_end and timezone.make_aware(
+            expires_at=agreement.period_end
+            and timezone.make_aware(
                 timezone.datetime.combine(agreement.period_end, timezone.datetime.min.time())
             ),
         )
@@ -615,7 +656,11 @@ def exclusion_case_open(
     _require_status(signature, SignatureStatus.ACTIVE)
     if response_deadline <= timezone.localdate():
         raise ValidationError(
-            {"response_deadline": _("The deadline must be a later day than today, so the organisation has time to answer.")}
+            {
+                "response_deadline": _(
+                    "The deadline must be a later day than today, so the organisation has time to answer."
+                )
+            }
         )
     if ExclusionCase.objects.filter(
         signature=signature, status__in=[ExclusionCase.Status.OPEN, ExclusionCase.Status.ANSWERED]
@@ -666,7 +711,9 @@ def exclusion_case_respond(*, raw_token: str, response: str, responder_name: str
     if case.is_decided:
         raise ValidationError(_("The case has already been decided."), code="decided")
     if case.responded_at:
-        raise ValidationError(_("You have already answered. Contact the secretary to add something."), code="answered")
+        raise ValidationError(
+            _("You have already answered. Contact the secretary to add something."), code="answered"
+        )
     if timezone.localdate() > case.response_deadline:
         raise ValidationError(
             _("The time to answer ended on %(date)s. Contact the secretary.")
@@ -698,14 +745,22 @@ def exclusion_case_decide(
     decided_on: date,
 ) -> ExclusionCase:
     """Record the decision. Excluding needs the organisation's answer or a passed deadline."""
-    case = ExclusionCase.objects.select_for_update().select_related(
-        "signature__organisation", "signature__agreement"
-    ).get(pk=case.pk)
+    case = (
+        ExclusionCase.objects.select_for_update()
+        .select_related("signature__organisation", "signature__agreement")
+        .get(pk=case.pk)
+    )
     if case.is_decided:
         raise ValidationError(_("The case has already been decided."))
-    if exclude and case.status == ExclusionCase.Status.OPEN and timezone.localdate() <= case.response_deadline:
+    if (
+        exclude
+        and case.status == ExclusionCase.Status.OPEN
+        and timezone.localdate() <= case.response_deadline
+    ):
         raise ValidationError(
-            _("The organisation may still answer until %(date)s. Decide after that, or when it has answered.")
+            _(
+                "The organisation may still answer until %(date)s. Decide after that, or when it has answered."
+            )
             % {"date": case.response_deadline.isoformat()}
         )
     case.status = ExclusionCase.Status.EXCLUDED if exclude else ExclusionCase.Status.CLOSED

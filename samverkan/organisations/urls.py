@@ -1,4 +1,4 @@
-from django.urls import include, path
+from django.urls import path
 
 from samverkan.organisations.views import public, secretary, signing
 
@@ -6,7 +6,11 @@ app_name = "organisations"
 urlpatterns = [
     path("overenskommelsen/", public.agreement_current, name="agreement_current"),
     path("overenskommelsen/<int:pk>/", public.agreement_detail, name="agreement_detail"),
-    path("overenskommelsen/<int:pk>/lattlast/", public.agreement_easy_read, name="agreement_easy_read"),
+    path(
+        "overenskommelsen/<int:pk>/lattlast/",
+        public.agreement_easy_read,
+        name="agreement_easy_read",
+    ),
     path("anslutna/", public.register, name="register"),
     path("anslutna/fornyelse/", public.renewal_overview, name="renewal_overview"),
     path("organisationer/<int:pk>/", public.organisation_detail, name="organisation_detail"),
@@ -20,12 +24,30 @@ urlpatterns = [
     path("anslut/svara/<str:token>/", signing.info_answer, name="info_answer"),
     path("uteslutning/svar/<str:token>/", signing.exclusion_respond, name="exclusion_respond"),
     path("sekreterare/granskning/", secretary.review_queue, name="review_queue"),
-    path("sekreterare/underskrifter/<int:pk>/", secretary.signature_review, name="signature_review"),
+    path(
+        "sekreterare/underskrifter/<int:pk>/", secretary.signature_review, name="signature_review"
+    ),
     path("sekreterare/overenskommelser/", secretary.agreement_admin, name="agreement_admin"),
-    path("sekreterare/overenskommelser/<int:pk>/publicera/", secretary.agreement_publish, name="agreement_publish"),
-    path("sekreterare/overenskommelser/<int:pk>/fornyelse/", secretary.renewal_invite, name="renewal_invite"),
+    path(
+        "sekreterare/overenskommelser/<int:pk>/publicera/",
+        secretary.agreement_publish,
+        name="agreement_publish",
+    ),
+    path(
+        "sekreterare/overenskommelser/<int:pk>/fornyelse/",
+        secretary.renewal_invite,
+        name="renewal_invite",
+    ),
     path("sekreterare/uteslutning/", secretary.exclusion_case_list, name="exclusion_case_list"),
-    path("sekreterare/uteslutning/ny/<int:signature_pk>/", secretary.exclusion_case_open, name="exclusion_case_open"),
-    path("sekreterare/uteslutning/<int:pk>/", secretary.exclusion_case_detail, name="exclusion_case_detail"),
+    path(
+        "sekreterare/uteslutning/ny/<int:signature_pk>/",
+        secretary.exclusion_case_open,
+        name="exclusion_case_open",
+    ),
+    path(
+        "sekreterare/uteslutning/<int:pk>/",
+        secretary.exclusion_case_detail,
+        name="exclusion_case_detail",
+    ),
     path("oppna-data/", public.register, name="open_data"),
 ]

@@ -4,6 +4,7 @@ A message is stored in the same transaction as the change that caused it, so it 
 exactly when that change is committed, and survives an SMTP server that is down.
 """
 
+import contextlib
 import logging
 import smtplib
 from collections.abc import Iterable
@@ -65,7 +66,10 @@ def email_queue(
             )
             OutboundAttachment.objects.bulk_create(
                 OutboundAttachment(
-                    email=message, filename=a.filename, content=a.content, content_type=a.content_type
+                    email=message,
+                    filename=a.filename,
+                    content=a.content,
+                    content_type=a.content_type,
                 )
                 for a in attachments
             )
@@ -91,8 +95,11 @@ def email_queue_template(
     attachments: Iterable[Attachment] = (),
 ) -> OutboundEmail | None:
     """Render `<template>_subject.txt` and `<template>.txt` in the recipient's language and queue."""
-    context = {"site_url": settings.SITE_URL, "municipality_name": settings.MUNICIPALITY_NAME,
-               **context}
+    context = {
+        "site_url": settings.SITE_URL,
+        "municipality_name": settings.MUNICIPALITY_NAME,
+        **context,
+    }
     with translation.override(language):
         subject = render_to_string(f"{template}_subject.txt", context)
         body = render_to_string(f"{template}.txt", context)
@@ -142,7 +149,9 @@ def outbox_deliver(*, ids: list[int] | None = None, limit: int = 100) -> Deliver
     SELECT ... FOR UPDATE SKIP LOCKED, so no message is sent twice."""
     report = DeliveryReport()
     now = timezone.now()
-    candidate_ids = list(_due(now, ids).order_by("next_attempt_at").values_list("pk", flat=True)[:limit])
+    candidate_ids = list(
+        _due(now, ids).order_by("next_attempt_at").values_list("pk", flat=True)[:limit]
+    )
     if not candidate_ids:
         return report
     smtp_connection = get_connection(fail_silently=False)
@@ -150,10 +159,9 @@ def outbox_deliver(*, ids: list[int] | None = None, limit: int = 100) -> Deliver
         for pk in candidate_ids:
             _deliver_one(pk, smtp_connection, report)
     finally:
-        try:
+        # Closing a broken connection must not hide the report.
+        with contextlib.suppress(Exception):
             smtp_connection.close()
-        except Exception:  # noqa: BLE001 - closing a broken connection must not hide the report
-            pass
     return report
 
 
@@ -195,4 +203,6 @@ def _deliver_one(pk: int, smtp_connection, report: DeliveryReport) -> None:
             message.sent_at = timezone.now()
             message.last_error = ""
             report.sent += 1
-        message.save(update_fields=["attempts", "status", "sent_at", "next_attempt_at", "last_error"])
+        message.save(
+            update_fields=["attempts", "status", "sent_at", "next_attempt_at", "last_error"]
+        )

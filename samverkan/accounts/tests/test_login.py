@@ -27,7 +27,9 @@ def test_login_link_works_once(client, smtp_server):
     link = path_of(links_in(mail)[0])
 
     assert client.get(link).status_code == 200
-    assert "_auth_user_id" not in client.session, "opening the link (mail scanners do) logs nobody in"
+    assert "_auth_user_id" not in client.session, (
+        "opening the link (mail scanners do) logs nobody in"
+    )
     assert client.post(link).status_code == 302
     assert client.session["_auth_user_id"]
 
@@ -49,8 +51,9 @@ def test_expired_links_are_refused(client):
     user_get_or_create(email="rep@example.org")
     client.post(reverse("accounts:login"), {"email": "rep@example.org"})
     LoginLink.objects.update(expires_at="2020-01-01T00:00:00Z")
-    from samverkan.accounts.services import login_link_check
     from django.core.exceptions import ValidationError
+
+    from samverkan.accounts.services import login_link_check
 
     with pytest.raises(ValidationError):
         login_link_check(raw_token="anything")

@@ -32,7 +32,11 @@ def test_compiled_catalogue_matches_its_source(path):
     source = polib.pofile(str(path))
 
     def key(entry):
-        return (entry.msgctxt or "", entry.msgid, entry.msgstr or tuple(sorted(entry.msgstr_plural.items())))
+        return (
+            entry.msgctxt or "",
+            entry.msgid,
+            entry.msgstr or tuple(sorted(entry.msgstr_plural.items())),
+        )
 
     assert {key(e) for e in source.translated_entries()} == {key(e) for e in compiled if e.msgid}, (
         f"{path.with_suffix('.mo')} is out of date: run `make compile`"
@@ -48,7 +52,9 @@ def test_no_string_in_the_code_is_missing_from_the_catalogue(path, tmp_path):
     (copy / "locale").mkdir()
     subprocess.run(
         ["django-admin", "makemessages", "-l", "sv", "--no-location"],
-        cwd=copy, check=True, capture_output=True,
+        cwd=copy,
+        check=True,
+        capture_output=True,
     )
     extracted = polib.pofile(str(copy / "locale/sv/LC_MESSAGES/django.po"))
     known = {(e.msgctxt, e.msgid) for e in polib.pofile(str(path))}

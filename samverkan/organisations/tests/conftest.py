@@ -12,16 +12,25 @@ from samverkan.organisations.models import Agreement, AgreementSection, Area, Di
 
 def make_agreement(title: str, start: date, end: date, *, publish: bool = True) -> Agreement:
     agreement = Agreement.objects.create(
-        title=title, period_start=start, period_end=end, adopted_by="Kommunfullmäktige",
+        title=title,
+        period_start=start,
+        period_end=end,
+        adopted_by="Kommunfullmäktige",
         introduction="Kommunen och civilsamhället samverkar.",
         easy_read_text="Vi jobbar tillsammans.",
     )
     AgreementSection.objects.create(
-        agreement=agreement, kind="values", title="Värdegrund",
-        body="Självständighet och oberoende. Dialog. Öppenhet.", easy_read_body="Vi lyssnar på varandra.",
+        agreement=agreement,
+        kind="values",
+        title="Värdegrund",
+        body="Självständighet och oberoende. Dialog. Öppenhet.",
+        easy_read_body="Vi lyssnar på varandra.",
     )
     AgreementSection.objects.create(
-        agreement=agreement, kind="commitments", title="Åtaganden", body="Vi bjuder in tidigt.",
+        agreement=agreement,
+        kind="commitments",
+        title="Åtaganden",
+        body="Vi bjuder in tidigt.",
     )
     if publish:
         services.agreement_publish(agreement=agreement)
@@ -62,13 +71,27 @@ def secretary_client(client, secretary):
     return client
 
 
-def sign_and_approve(agreement, secretary, *, name: str, number: str | None = None, kind="association",
-                     email: str = "", terms=()) -> "services.Signature":
+def sign_and_approve(
+    agreement,
+    secretary,
+    *,
+    name: str,
+    number: str | None = None,
+    kind="association",
+    email: str = "",
+    terms=(),
+) -> "services.Signature":
     """The real path: submit, confirm by link, approve."""
     data = {
-        "name": name, "kind": kind, "organisation_number": number or "", "website": "",
-        "public_email": "", "description": "", "easy_read_description": "",
-        "signatory_name": "Pia Persson", "signatory_role": "ordförande",
+        "name": name,
+        "kind": kind,
+        "organisation_number": number or "",
+        "website": "",
+        "public_email": "",
+        "description": "",
+        "easy_read_description": "",
+        "signatory_name": "Pia Persson",
+        "signatory_role": "ordförande",
         "signatory_email": email or f"{abs(hash(name)) % 10**8}@example.org",
         "areas": [t.pk for t in terms if isinstance(t, Area)],
         "target_groups": [t.pk for t in terms if isinstance(t, TargetGroup)],

@@ -2,7 +2,6 @@
 
 import re
 
-import pytest
 from django.urls import reverse
 
 from samverkan.core.testing import assert_accessible, links_in
@@ -37,7 +36,9 @@ def test_a_volunteer_signs_on_a_phone_and_the_secretary_approves(
 
     error = page.locator("#id_organisation_number_error")
     assert "kontrollsiffra" in error.inner_text()
-    assert page.get_by_label("Organisationens namn").input_value() == "Vinterö Hembygdsförening", "nothing typed is lost"
+    assert page.get_by_label("Organisationens namn").input_value() == "Vinterö Hembygdsförening", (
+        "nothing typed is lost"
+    )
     assert_accessible(page, "signing form with an error")
 
     page.get_by_label("Organisationsnummer").fill("802002-4280")
@@ -80,7 +81,9 @@ def test_a_volunteer_signs_on_a_phone_and_the_secretary_approves(
 
 
 def test_the_register_works_by_keyboard(live_server, page, agreement, secretary, terms):
-    sign_and_approve(agreement, secretary, name="Åsens Schackklubb", kind="network", terms=[terms["idrott"]])
+    sign_and_approve(
+        agreement, secretary, name="Åsens Schackklubb", kind="network", terms=[terms["idrott"]]
+    )
     page.goto(live_server.url + reverse("organisations:register"))
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent")
@@ -93,9 +96,17 @@ def test_the_register_works_by_keyboard(live_server, page, agreement, secretary,
     assert page.get_by_role("link", name="Åsens Schackklubb").is_visible()
 
 
-def test_every_public_page_passes_axe(live_server, page, agreement, previous_agreement, secretary, terms):
-    signature = sign_and_approve(agreement, secretary, name="Norrby IK", kind="association",
-                                 number="802002-4280", terms=[terms["idrott"], terms["norrby"]])
+def test_every_public_page_passes_axe(
+    live_server, page, agreement, previous_agreement, secretary, terms
+):
+    signature = sign_and_approve(
+        agreement,
+        secretary,
+        name="Norrby IK",
+        kind="association",
+        number="802002-4280",
+        terms=[terms["idrott"], terms["norrby"]],
+    )
     withdrawn = sign_and_approve(agreement, secretary, name="Åsens IF", kind="network")
     services.signature_withdraw(signature=withdrawn, actor=secretary, reason="Nedlagd")
     paths = {
@@ -106,8 +117,12 @@ def test_every_public_page_passes_axe(live_server, page, agreement, previous_agr
         "register, no hits": reverse("organisations:register") + "?q=finnsinte",
         "register, filtered": reverse("organisations:register") + "?area=idrott&district=norrby",
         "renewal": reverse("organisations:renewal_overview"),
-        "organisation": reverse("organisations:organisation_detail", args=[signature.organisation_id]),
-        "verification yes": reverse("organisations:verify", args=[signature.organisation.public_id]),
+        "organisation": reverse(
+            "organisations:organisation_detail", args=[signature.organisation_id]
+        ),
+        "verification yes": reverse(
+            "organisations:verify", args=[signature.organisation.public_id]
+        ),
         "verification no": reverse("organisations:verify", args=[withdrawn.organisation.public_id]),
         "sign": reverse("organisations:sign"),
         "sign sent": reverse("organisations:sign_sent"),

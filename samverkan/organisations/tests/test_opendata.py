@@ -16,10 +16,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings as settings_module
 from django.db import connection
 from django.template import Origin
 from django.template.loaders.base import Loader
@@ -1086,6 +1088,13 @@ def test_open_data_page_documents_and_links_everything(client, db):
     text = response.content.decode()
     assert "CC0 1.0" in text and "UTF-8" in text and "/api/v1/verify/{public_id}/" in text
     assert "creativecommons.org/publicdomain/zero/1.0/" in text
+
+
+def test_developer_documentation_lists_the_fields(client, db):
+    text = (Path(settings_module.BASE_DIR) / "docs" / "open-data.md").read_text(encoding="utf-8")
+    section = text.split("## Fields of an organisation", 1)[1].split("\n## ", 1)[0]
+    documented = re.findall(r"^\| `([a-z_]+)` \|", section, flags=re.MULTILINE)
+    assert documented == list(opendata.FIELDS)
 
 
 def test_open_data_page_is_accessible(live_server, page):

@@ -12,7 +12,9 @@ pytestmark = pytest.mark.django_db
 def names_on(response) -> list[str]:
     import re
 
-    return re.findall(r'<h2><a href="/organisationer/\d+/">([^<]+)</a></h2>', response.content.decode())
+    return re.findall(
+        r'<h2><a href="/organisationer/\d+/">([^<]+)</a></h2>', response.content.decode()
+    )
 
 
 @pytest.fixture
@@ -33,7 +35,12 @@ def register(agreement, secretary, terms):
 def test_the_register_sorts_in_swedish_order(client, register):
     response = client.get(reverse("organisations:register"))
     assert names_on(response) == [
-        "Alingsås KK", "Idrottsföreningen Kamraterna", "Zenith", "Åkersberga BK", "Ängby SK", "Örby IS",
+        "Alingsås KK",
+        "Idrottsföreningen Kamraterna",
+        "Zenith",
+        "Åkersberga BK",
+        "Ängby SK",
+        "Örby IS",
     ]
     reverse_order = client.get(reverse("organisations:register"), {"sort": "-name"})
     assert names_on(reverse_order)[0] == "Örby IS"
@@ -52,16 +59,31 @@ def test_search_is_swedish_aware(client, register):
 
 def test_filters_combine(client, register):
     assert names_on(client.get(reverse("organisations:register"), {"area": "idrott"})) == [
-        "Idrottsföreningen Kamraterna", "Ängby SK", "Örby IS",
+        "Idrottsföreningen Kamraterna",
+        "Ängby SK",
+        "Örby IS",
     ]
-    assert names_on(client.get(reverse("organisations:register"), {"area": "idrott", "district": "angsbacka"})) == [
-        "Ängby SK"
+    assert names_on(
+        client.get(reverse("organisations:register"), {"area": "idrott", "district": "angsbacka"})
+    ) == ["Ängby SK"]
+    assert names_on(client.get(reverse("organisations:register"), {"target_group": "unga"})) == [
+        "Åkersberga BK"
     ]
-    assert names_on(client.get(reverse("organisations:register"), {"target_group": "unga"})) == ["Åkersberga BK"]
 
 
-@pytest.mark.parametrize("query", [{"q": "%"}, {"q": "_"}, {"q": "x" * 500}, {"area": "nonexistent"},
-                                   {"sida": "abc"}, {"sida": "9999"}, {"sort": "drop table"}, {"q": "\\'\""}])
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"q": "%"},
+        {"q": "_"},
+        {"q": "x" * 500},
+        {"area": "nonexistent"},
+        {"sida": "abc"},
+        {"sida": "9999"},
+        {"sort": "drop table"},
+        {"q": "\\'\""},
+    ],
+)
 def test_odd_queries_never_fail(client, register, query):
     response = client.get(reverse("organisations:register"), query)
     assert response.status_code == 200
@@ -77,14 +99,19 @@ def test_pagination_keeps_the_filters(client, agreement, secretary):
     assert len(names_on(second)) == 5
 
 
-def test_the_register_page_uses_a_constant_number_of_queries(client, agreement, secretary, terms,
-                                                            django_assert_max_num_queries):
+def test_the_register_page_uses_a_constant_number_of_queries(
+    client, agreement, secretary, terms, django_assert_max_num_queries
+):
     for n in range(3):
-        sign_and_approve(agreement, secretary, name=f"Lag {n}", kind="network", terms=[terms["idrott"]])
+        sign_and_approve(
+            agreement, secretary, name=f"Lag {n}", kind="network", terms=[terms["idrott"]]
+        )
     with django_assert_max_num_queries(12) as few:
         client.get(reverse("organisations:register"))
     for n in range(3, 20):
-        sign_and_approve(agreement, secretary, name=f"Lag {n}", kind="network", terms=[terms["idrott"]])
+        sign_and_approve(
+            agreement, secretary, name=f"Lag {n}", kind="network", terms=[terms["idrott"]]
+        )
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse("organisations:register"))
 
@@ -110,10 +137,18 @@ def test_organisation_page_shows_history_and_predecessors(client, agreement, sec
 
     from samverkan.organisations import services
 
-    old = services.organisation_create(name="Kommunstyrelseförvaltningen", kind="municipal_department")
-    new = sign_and_approve(agreement, secretary, name="Kommunledningsförvaltningen", kind="municipal_department")
-    services.organisation_link_create(predecessor=old, successor=new.organisation, kind="renamed", on=date(2023, 1, 1))
-    body = client.get(reverse("organisations:organisation_detail", args=[new.organisation_id])).content.decode()
+    old = services.organisation_create(
+        name="Kommunstyrelseförvaltningen", kind="municipal_department"
+    )
+    new = sign_and_approve(
+        agreement, secretary, name="Kommunledningsförvaltningen", kind="municipal_department"
+    )
+    services.organisation_link_create(
+        predecessor=old, successor=new.organisation, kind="renamed", on=date(2023, 1, 1)
+    )
+    body = client.get(
+        reverse("organisations:organisation_detail", args=[new.organisation_id])
+    ).content.decode()
     assert "Kommunstyrelseförvaltningen" in body
     assert "Pia Persson" not in body, "the signatory's name is not public"
     assert Organisation.objects.count() == 2

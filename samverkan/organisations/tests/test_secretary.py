@@ -28,10 +28,19 @@ def path_of(url: str) -> str:
 
 def pending_signature(agreement, name="Ängsbacka Hembygdsförening", email="kim@example.org"):
     data = {
-        "name": name, "kind": "network", "organisation_number": "", "website": "",
-        "public_email": "", "description": "", "easy_read_description": "",
-        "signatory_name": "Kim Karlsson", "signatory_role": "sekreterare", "signatory_email": email,
-        "areas": [], "target_groups": [], "districts": [],
+        "name": name,
+        "kind": "network",
+        "organisation_number": "",
+        "website": "",
+        "public_email": "",
+        "description": "",
+        "easy_read_description": "",
+        "signatory_name": "Kim Karlsson",
+        "signatory_role": "sekreterare",
+        "signatory_email": email,
+        "areas": [],
+        "target_groups": [],
+        "districts": [],
     }
     application = services.signature_application_submit(agreement=agreement, data=data)
     return services.signature_application_confirm(raw_token=application.raw_token)
@@ -62,7 +71,9 @@ def test_asking_for_more_and_the_answer(secretary_client, agreement, smtp_server
     outbox_deliver()
     smtp_server.clear()
     url = reverse("organisations:signature_review", args=[signature.pk])
-    response = secretary_client.post(url, {"action": "ask", "ask-question": "Vilka är era stadgar?"})
+    response = secretary_client.post(
+        url, {"action": "ask", "ask-question": "Vilka är era stadgar?"}
+    )
     assert response.status_code == 302
     outbox_deliver()
     (mail,) = smtp_server.wait_for(1)
@@ -89,7 +100,9 @@ def test_declining_needs_a_reason_and_tells_the_signatory(secretary_client, agre
     assert empty.status_code == 200
     signature.refresh_from_db()
     assert signature.status == SignatureStatus.PENDING
-    secretary_client.post(url, {"action": "decline", "decline-reason": "Organisationen finns inte."})
+    secretary_client.post(
+        url, {"action": "decline", "decline-reason": "Organisationen finns inte."}
+    )
     signature.refresh_from_db()
     assert signature.status == SignatureStatus.DECLINED
     assert signature.status_reason == "Organisationen finns inte."
@@ -106,9 +119,12 @@ def test_approving_twice_changes_nothing(secretary_client, agreement):
     assert signature.events.filter(kind="approved").count() == 1
 
 
-def test_a_representative_withdraws_the_organisation(client, agreement, secretary, django_user_model):
-    signature = sign_and_approve(agreement, secretary, name="Norrby IK", number="802002-4280",
-                                 email="rep@example.org")
+def test_a_representative_withdraws_the_organisation(
+    client, agreement, secretary, django_user_model
+):
+    signature = sign_and_approve(
+        agreement, secretary, name="Norrby IK", number="802002-4280", email="rep@example.org"
+    )
     representative = django_user_model.objects.get(email="rep@example.org")
     client.force_login(representative)
     url = reverse("organisations:signature_withdraw", args=[signature.pk])
@@ -122,13 +138,28 @@ def test_a_representative_withdraws_the_organisation(client, agreement, secretar
 
 def test_someone_else_cannot_withdraw_or_edit(client, agreement, secretary, django_user_model):
     signature = sign_and_approve(agreement, secretary, name="Norrby IK", number="802002-4280")
-    other = sign_and_approve(agreement, secretary, name="Åsens IF", number="202100-5448",
-                             email="other@example.org")
+    other = sign_and_approve(
+        agreement, secretary, name="Åsens IF", number="202100-5448", email="other@example.org"
+    )
     client.force_login(django_user_model.objects.get(email="other@example.org"))
-    assert client.post(reverse("organisations:signature_withdraw", args=[signature.pk]),
-                       {"reason": "x"}).status_code == 403
-    assert client.get(reverse("organisations:organisation_edit", args=[signature.organisation_id])).status_code == 403
-    assert client.get(reverse("organisations:organisation_edit", args=[other.organisation_id])).status_code == 200
+    assert (
+        client.post(
+            reverse("organisations:signature_withdraw", args=[signature.pk]), {"reason": "x"}
+        ).status_code
+        == 403
+    )
+    assert (
+        client.get(
+            reverse("organisations:organisation_edit", args=[signature.organisation_id])
+        ).status_code
+        == 403
+    )
+    assert (
+        client.get(
+            reverse("organisations:organisation_edit", args=[other.organisation_id])
+        ).status_code
+        == 200
+    )
     signature.refresh_from_db()
     assert signature.status == SignatureStatus.ACTIVE
 
@@ -137,12 +168,20 @@ def test_renewal_invites_every_previous_signatory_once(
     secretary_client, secretary, previous_agreement, agreement, smtp_server
 ):
     old = [
-        sign_and_approve(previous_agreement, secretary, name=f"Förening {n}", number=number, email=f"f{n}@example.org")
+        sign_and_approve(
+            previous_agreement,
+            secretary,
+            name=f"Förening {n}",
+            number=number,
+            email=f"f{n}@example.org",
+        )
         for n, number in enumerate(["802002-4280", "202100-5448", "556012-5790"])
     ]
     services.signatures_expire(today=date(2024, 1, 2))
     assert Signature.objects.filter(status=SignatureStatus.EXPIRED).count() == 3
-    sign_and_approve(agreement, secretary, name="Förening 0", number="802002-4280")  # renewed already
+    sign_and_approve(
+        agreement, secretary, name="Förening 0", number="802002-4280"
+    )  # renewed already
     outbox_deliver()
     smtp_server.clear()
 
@@ -159,9 +198,17 @@ def test_renewal_invites_every_previous_signatory_once(
     renew_path = path_of(links_in(smtp_server.to("f1@example.org")[0])[0])
     form = secretary_client.get(renew_path)
     assert form.status_code == 200
-    assert secretary_client.post(renew_path, {
-        "signatory_name": "Ny Ordförande", "signatory_role": "ordförande", "signatory_email": "ny@example.org",
-    }).status_code == 302
+    assert (
+        secretary_client.post(
+            renew_path,
+            {
+                "signatory_name": "Ny Ordförande",
+                "signatory_role": "ordförande",
+                "signatory_email": "ny@example.org",
+            },
+        ).status_code
+        == 302
+    )
     application = SignatureApplication.objects.latest("pk")
     assert application.organisation == old[1].organisation
     outbox_deliver()
@@ -175,18 +222,30 @@ def test_renewal_invites_every_previous_signatory_once(
 def test_exclusion_routine_hears_the_organisation_before_deciding(
     secretary_client, secretary, agreement, smtp_server
 ):
-    signature = sign_and_approve(agreement, secretary, name="Östra Hamnens Båtklubb", number="802002-4280",
-                                 email="bat@example.org")
+    signature = sign_and_approve(
+        agreement,
+        secretary,
+        name="Östra Hamnens Båtklubb",
+        number="802002-4280",
+        email="bat@example.org",
+    )
     outbox_deliver()
     smtp_server.clear()
     open_url = reverse("organisations:exclusion_case_open", args=[signature.pk])
-    past = secretary_client.post(open_url, {"grounds": "Grunder", "response_deadline": "2020-01-01"})
+    past = secretary_client.post(
+        open_url, {"grounds": "Grunder", "response_deadline": "2020-01-01"}
+    )
     assert past.status_code == 200
     assert not ExclusionCase.objects.exists()
 
     deadline = timezone.localdate() + timedelta(days=14)
-    response = secretary_client.post(open_url, {"grounds": "Föreningen har uttryckt hat mot en grupp.",
-                                                "response_deadline": deadline.isoformat()})
+    response = secretary_client.post(
+        open_url,
+        {
+            "grounds": "Föreningen har uttryckt hat mot en grupp.",
+            "response_deadline": deadline.isoformat(),
+        },
+    )
     case = ExclusionCase.objects.get()
     assert response.status_code == 302
     outbox_deliver()
@@ -195,29 +254,52 @@ def test_exclusion_routine_hears_the_organisation_before_deciding(
     respond_path = path_of(links_in(notice)[0])
 
     detail = reverse("organisations:exclusion_case_detail", args=[case.pk])
-    early = secretary_client.post(detail, {"outcome": "exclude", "decision": "Utesluts.",
-                                           "deciding_body": "Samverkansrådet", "decided_on": timezone.localdate().isoformat()})
-    assert early.status_code == 200, "no exclusion before the organisation has answered or the deadline passed"
+    early = secretary_client.post(
+        detail,
+        {
+            "outcome": "exclude",
+            "decision": "Utesluts.",
+            "deciding_body": "Samverkansrådet",
+            "decided_on": timezone.localdate().isoformat(),
+        },
+    )
+    assert early.status_code == 200, (
+        "no exclusion before the organisation has answered or the deadline passed"
+    )
     signature.refresh_from_db()
     assert signature.status == SignatureStatus.ACTIVE
 
     secretary_client.logout()
     page = secretary_client.get(respond_path)
     assert page.status_code == 200 and "hat mot en grupp" in page.content.decode()
-    assert secretary_client.post(respond_path, {"responder_name": "Bo, ordförande",
-                                                "response": "Det var en enskild medlem."}).status_code == 302
+    assert (
+        secretary_client.post(
+            respond_path,
+            {"responder_name": "Bo, ordförande", "response": "Det var en enskild medlem."},
+        ).status_code
+        == 302
+    )
     case.refresh_from_db()
     assert case.status == ExclusionCase.Status.ANSWERED
 
     secretary_client.force_login(secretary)
-    secretary_client.post(detail, {"outcome": "exclude", "decision": "Utesluts efter hörande.",
-                                   "deciding_body": "Samverkansrådet", "decided_on": timezone.localdate().isoformat()})
+    secretary_client.post(
+        detail,
+        {
+            "outcome": "exclude",
+            "decision": "Utesluts efter hörande.",
+            "deciding_body": "Samverkansrådet",
+            "decided_on": timezone.localdate().isoformat(),
+        },
+    )
     case.refresh_from_db()
     signature.refresh_from_db()
     assert case.status == ExclusionCase.Status.EXCLUDED
     assert signature.status == SignatureStatus.EXCLUDED
     assert case.events.count() == 3
-    public = secretary_client.get(reverse("organisations:organisation_detail", args=[signature.organisation_id]))
+    public = secretary_client.get(
+        reverse("organisations:organisation_detail", args=[signature.organisation_id])
+    )
     assert "Samverkansrådet" in public.content.decode()
     assert selectors.verification_for(signature.organisation).may_use_symbol is False
     blocked = services.signature_blockers(organisation=signature.organisation, agreement=agreement)
@@ -228,11 +310,19 @@ def test_an_answer_after_the_deadline_is_refused_with_the_date(secretary, agreem
     from django.core.exceptions import ValidationError
 
     signature = sign_and_approve(agreement, secretary, name="Vinterö SK", number="802002-4280")
-    case = services.exclusion_case_open(signature=signature, actor=secretary, grounds="G",
-                                        response_deadline=timezone.localdate() + timedelta(days=1))
-    ExclusionCase.objects.filter(pk=case.pk).update(response_deadline=timezone.localdate() - timedelta(days=1))
+    case = services.exclusion_case_open(
+        signature=signature,
+        actor=secretary,
+        grounds="G",
+        response_deadline=timezone.localdate() + timedelta(days=1),
+    )
+    ExclusionCase.objects.filter(pk=case.pk).update(
+        response_deadline=timezone.localdate() - timedelta(days=1)
+    )
     with pytest.raises(ValidationError) as error:
-        services.exclusion_case_respond(raw_token=case.raw_token, response="Sent", responder_name="X")
+        services.exclusion_case_respond(
+            raw_token=case.raw_token, response="Sent", responder_name="X"
+        )
     assert (timezone.localdate() - timedelta(days=1)).isoformat() in str(error.value)
     case.refresh_from_db()
     assert case.response == ""

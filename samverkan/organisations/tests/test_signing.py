@@ -82,7 +82,9 @@ def test_signing_flow_from_form_to_approval(client, agreement, secretary, terms,
     review_path = path_of(links_in(to_secretary)[0])
 
     register = client.get(reverse("organisations:register"))
-    assert "Norrby Schackklubb" not in register.content.decode(), "pending signatures are not listed"
+    assert "Norrby Schackklubb" not in register.content.decode(), (
+        "pending signatures are not listed"
+    )
 
     client.force_login(secretary)
     assert client.get(review_path).status_code == 200
@@ -96,7 +98,9 @@ def test_signing_flow_from_form_to_approval(client, agreement, secretary, terms,
     outbox_deliver()
     smtp_server.wait_for(4)
     approval_mail = smtp_server.to("anna@example.org")[-1]
-    assert "/verifiera/" in approval_mail.get_content() or any("/verifiera/" in link for link in links_in(approval_mail))
+    assert "/verifiera/" in approval_mail.get_content() or any(
+        "/verifiera/" in link for link in links_in(approval_mail)
+    )
 
     client.logout()
     register = client.get(reverse("organisations:register"))
@@ -152,7 +156,7 @@ def test_bad_input_gets_a_swedish_message_next_to_the_field_and_nothing_is_saved
     body = response.content.decode()
     assert message in body
     assert f'id="id_{field}_error"' in body, "the message stands next to the field"
-    assert 'aria-describedby' in body
+    assert "aria-describedby" in body
     assert not SignatureApplication.objects.exists()
     assert not Organisation.objects.exists()
 
@@ -177,7 +181,9 @@ def test_a_double_submission_sends_one_email(client, agreement, smtp_server):
 def test_an_existing_organisation_number_points_to_the_existing_organisation(
     client, agreement, secretary
 ):
-    existing = sign_and_approve(agreement, secretary, name="Norrby Schackklubb", number=VALID_NUMBER)
+    existing = sign_and_approve(
+        agreement, secretary, name="Norrby Schackklubb", number=VALID_NUMBER
+    )
     response = client.post(reverse("organisations:sign"), form_data(name="Norrby SK"))
     body = response.content.decode()
     assert response.status_code == 200
@@ -186,9 +192,19 @@ def test_an_existing_organisation_number_points_to_the_existing_organisation(
     assert Organisation.objects.count() == 1
 
 
-def test_a_near_identical_name_is_pointed_out_before_a_duplicate_is_made(client, agreement, secretary, previous_agreement):
-    sign_and_approve(previous_agreement, secretary, name="Betlehemskyrkan", kind="faith_community", number="802002-4280")
-    data = form_data(name="Betlehems kyrkan", kind="faith_community", organisation_number="202100-5448")
+def test_a_near_identical_name_is_pointed_out_before_a_duplicate_is_made(
+    client, agreement, secretary, previous_agreement
+):
+    sign_and_approve(
+        previous_agreement,
+        secretary,
+        name="Betlehemskyrkan",
+        kind="faith_community",
+        number="802002-4280",
+    )
+    data = form_data(
+        name="Betlehems kyrkan", kind="faith_community", organisation_number="202100-5448"
+    )
     first = client.post(reverse("organisations:sign"), data)
     assert first.status_code == 200
     body = first.content.decode()
@@ -223,15 +239,25 @@ def test_a_second_signature_for_the_same_period_is_refused(agreement, secretary)
         services.signature_application_submit(
             agreement=agreement,
             organisation=signature.organisation,
-            data={"name": "Åsens IF", "signatory_name": "B", "signatory_role": "r",
-                  "signatory_email": "b@example.org"},
+            data={
+                "name": "Åsens IF",
+                "signatory_name": "B",
+                "signatory_role": "r",
+                "signatory_email": "b@example.org",
+            },
         )
 
 
 def test_signing_is_rate_limited_per_email(client, agreement):
     for n in range(10):
-        client.post(reverse("organisations:sign"), form_data(name=f"Förening nummer {n}", kind="network", organisation_number=""))
-    response = client.post(reverse("organisations:sign"), form_data(name="Förening elva", kind="network", organisation_number=""))
+        client.post(
+            reverse("organisations:sign"),
+            form_data(name=f"Förening nummer {n}", kind="network", organisation_number=""),
+        )
+    response = client.post(
+        reverse("organisations:sign"),
+        form_data(name="Förening elva", kind="network", organisation_number=""),
+    )
     assert response.status_code == 200
     assert "Försök igen om en timme" in response.content.decode()
     assert SignatureApplication.objects.count() == 10

@@ -37,7 +37,9 @@ def agreement_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def agreement_easy_read(request: HttpRequest, pk: int) -> HttpResponse:
     agreement = _published(pk)
     return render(
-        request, "organisations/agreement_easy_read.html", {"agreement": agreement, "nav": "agreement"}
+        request,
+        "organisations/agreement_easy_read.html",
+        {"agreement": agreement, "nav": "agreement"},
     )
 
 
@@ -61,7 +63,9 @@ def register(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page": page,
             "query": query.urlencode(),
-            "filtered": any(getattr(criteria, f) for f in ("q", "kind", "area", "district", "target_group")),
+            "filtered": any(
+                getattr(criteria, f) for f in ("q", "kind", "area", "district", "target_group")
+            ),
             "nav": "register",
         },
     )

@@ -37,7 +37,9 @@ def secretary_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpRespo
 @secretary_only
 def review_queue(request: HttpRequest) -> HttpResponse:
     return render(
-        request, "organisations/review_queue.html", {"signatures": selectors.review_queue(), "nav": "review"}
+        request,
+        "organisations/review_queue.html",
+        {"signatures": selectors.review_queue(), "nav": "review"},
     )
 
 
@@ -69,14 +71,27 @@ def signature_review(request: HttpRequest, pk: int) -> HttpResponse:
         if form.is_valid():
             try:
                 if action == "approve":
-                    services.signature_approve(signature=signature, actor=request.user, note=form.cleaned_data["note"])
-                    messages.success(request, _("The signature has been approved and the organisation told."))
+                    services.signature_approve(
+                        signature=signature, actor=request.user, note=form.cleaned_data["note"]
+                    )
+                    messages.success(
+                        request, _("The signature has been approved and the organisation told.")
+                    )
                 elif action == "ask":
-                    services.signature_request_info(signature=signature, actor=request.user, question=form.cleaned_data["question"])
+                    services.signature_request_info(
+                        signature=signature,
+                        actor=request.user,
+                        question=form.cleaned_data["question"],
+                    )
                     messages.success(request, _("Your question has been emailed to the signatory."))
                 else:
-                    services.signature_decline(signature=signature, actor=request.user, reason=form.cleaned_data["reason"])
-                    messages.success(request, _("The signature was not approved. The signatory has been told why."))
+                    services.signature_decline(
+                        signature=signature, actor=request.user, reason=form.cleaned_data["reason"]
+                    )
+                    messages.success(
+                        request,
+                        _("The signature was not approved. The signatory has been told why."),
+                    )
             except ValidationError as error:
                 form.add_error(None, error)
             else:
@@ -96,7 +111,9 @@ def signature_review(request: HttpRequest, pk: int) -> HttpResponse:
 @secretary_only
 def agreement_admin(request: HttpRequest) -> HttpResponse:
     agreements = Agreement.objects.prefetch_related("sections").order_by("-period_start")
-    return render(request, "organisations/agreement_admin.html", {"agreements": agreements, "nav": "review"})
+    return render(
+        request, "organisations/agreement_admin.html", {"agreements": agreements, "nav": "review"}
+    )
 
 
 @secretary_only
@@ -108,7 +125,9 @@ def agreement_publish(request: HttpRequest, pk: int) -> HttpResponse:
     except ValidationError as error:
         messages.error(request, error.messages[0])
     else:
-        messages.success(request, _("%(title)s is published and open for signing.") % {"title": agreement.title})
+        messages.success(
+            request, _("%(title)s is published and open for signing.") % {"title": agreement.title}
+        )
     return redirect("organisations:agreement_admin")
 
 
@@ -123,7 +142,9 @@ def renewal_invite(request: HttpRequest, pk: int) -> HttpResponse:
     else:
         messages.success(
             request,
-            _("%(count)s organisations were invited to renew. Organisations invited before were not emailed again.")
+            _(
+                "%(count)s organisations were invited to renew. Organisations invited before were not emailed again."
+            )
             % {"count": count},
         )
     return redirect("organisations:agreement_admin")
@@ -132,7 +153,9 @@ def renewal_invite(request: HttpRequest, pk: int) -> HttpResponse:
 @secretary_only
 def exclusion_case_list(request: HttpRequest) -> HttpResponse:
     cases = ExclusionCase.objects.select_related("signature__organisation", "signature__agreement")
-    return render(request, "organisations/exclusion_case_list.html", {"cases": cases, "nav": "review"})
+    return render(
+        request, "organisations/exclusion_case_list.html", {"cases": cases, "nav": "review"}
+    )
 
 
 @secretary_only
@@ -141,21 +164,34 @@ def exclusion_case_open(request: HttpRequest, signature_pk: int) -> HttpResponse
     form = ExclusionOpenForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            case = services.exclusion_case_open(signature=signature, actor=request.user, **form.cleaned_data)
+            case = services.exclusion_case_open(
+                signature=signature, actor=request.user, **form.cleaned_data
+            )
         except ValidationError as error:
-            for field, errors in error.message_dict.items() if hasattr(error, "error_dict") else [(None, error.messages)]:
+            for field, errors in (
+                error.message_dict.items()
+                if hasattr(error, "error_dict")
+                else [(None, error.messages)]
+            ):
                 form.add_error(field, errors)
         else:
-            messages.success(request, _("The case is opened and the organisation has been notified."))
+            messages.success(
+                request, _("The case is opened and the organisation has been notified.")
+            )
             return redirect("organisations:exclusion_case_detail", case.pk)
-    return render(request, "organisations/exclusion_case_open.html", {"signature": signature, "form": form, "nav": "review"})
+    return render(
+        request,
+        "organisations/exclusion_case_open.html",
+        {"signature": signature, "form": form, "nav": "review"},
+    )
 
 
 @secretary_only
 def exclusion_case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     case = get_object_or_404(
-        ExclusionCase.objects.select_related("signature__organisation", "signature__agreement", "opened_by", "decided_by")
-        .prefetch_related("events__actor"),
+        ExclusionCase.objects.select_related(
+            "signature__organisation", "signature__agreement", "opened_by", "decided_by"
+        ).prefetch_related("events__actor"),
         pk=pk,
     )
     form = ExclusionDecisionForm(request.POST if request.method == "POST" else None)
@@ -163,12 +199,22 @@ def exclusion_case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         try:
             services.exclusion_case_decide(
-                case=case, actor=request.user, exclude=data["outcome"] == "exclude",
-                decision=data["decision"], deciding_body=data["deciding_body"], decided_on=data["decided_on"],
+                case=case,
+                actor=request.user,
+                exclude=data["outcome"] == "exclude",
+                decision=data["decision"],
+                deciding_body=data["deciding_body"],
+                decided_on=data["decided_on"],
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("The decision has been recorded and the organisation told."))
+            messages.success(
+                request, _("The decision has been recorded and the organisation told.")
+            )
             return redirect("organisations:exclusion_case_detail", case.pk)
-    return render(request, "organisations/exclusion_case_detail.html", {"case": case, "form": form, "nav": "review"})
+    return render(
+        request,
+        "organisations/exclusion_case_detail.html",
+        {"case": case, "form": form, "nav": "review"},
+    )

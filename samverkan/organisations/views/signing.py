@@ -22,15 +22,24 @@ from samverkan.organisations.forms import (
     SignatoryFieldsForm,
     SignForm,
 )
-from samverkan.organisations.models import Organisation, Signature, SignatureApplication, SignatureStatus
+from samverkan.organisations.models import (
+    Organisation,
+    Signature,
+    SignatureApplication,
+    SignatureStatus,
+)
 
 SIGN_LIMIT_PER_HOUR = 10
 
 
 def _rate_limited(request: HttpRequest, email: str) -> bool:
     return not (
-        ratelimit.allow("sign-ip", ratelimit.client_address(request), limit=SIGN_LIMIT_PER_HOUR * 3,
-                        window_seconds=3600)
+        ratelimit.allow(
+            "sign-ip",
+            ratelimit.client_address(request),
+            limit=SIGN_LIMIT_PER_HOUR * 3,
+            window_seconds=3600,
+        )
         and ratelimit.allow("sign-email", email, limit=SIGN_LIMIT_PER_HOUR, window_seconds=3600)
     )
 
@@ -38,7 +47,9 @@ def _rate_limited(request: HttpRequest, email: str) -> bool:
 def _recent_duplicate(email: str, agreement, organisation: Organisation | None, name: str) -> bool:
     """The same form sent again within minutes (a double click): do not send a second email."""
     recent = SignatureApplication.objects.filter(
-        email__iexact=email, agreement=agreement, used_at__isnull=True,
+        email__iexact=email,
+        agreement=agreement,
+        used_at__isnull=True,
         created_at__gte=timezone.now() - timedelta(minutes=15),
     )
     if organisation is not None:
@@ -51,7 +62,11 @@ def sign(request: HttpRequest) -> HttpResponse:
     if agreement is None:
         return render(request, "organisations/agreement_missing.html", {"nav": "sign"})
     if request.method != "POST":
-        return render(request, "organisations/sign.html", {"form": SignForm(), "agreement": agreement, "nav": "sign"})
+        return render(
+            request,
+            "organisations/sign.html",
+            {"form": SignForm(), "agreement": agreement, "nav": "sign"},
+        )
     duplicates = []
     form = SignForm(request.POST)
     if form.is_valid():
@@ -72,7 +87,9 @@ def sign(request: HttpRequest) -> HttpResponse:
         elif duplicates and chosen == "":
             form.add_error(
                 "existing",
-                _("There is already an organisation with a similar name in the register. Choose it if it is yours, so it is not registered twice."),
+                _(
+                    "There is already an organisation with a similar name in the register. Choose it if it is yours, so it is not registered twice."
+                ),
             )
         elif chosen and chosen != "new":
             organisation = next((o for o in duplicates if str(o.pk) == chosen), None)
@@ -85,7 +102,12 @@ def sign(request: HttpRequest) -> HttpResponse:
             if blocker:
                 form.add_error(None, blocker)
         if form.is_valid() and _rate_limited(request, email):
-            form.add_error(None, _("Many signatures have been sent from here in a short time. Try again in an hour."))
+            form.add_error(
+                None,
+                _(
+                    "Many signatures have been sent from here in a short time. Try again in an hour."
+                ),
+            )
         if form.is_valid():
             if not _recent_duplicate(email, agreement, organisation, form.cleaned_data["name"]):
                 services.signature_application_submit(
@@ -102,7 +124,11 @@ def sign(request: HttpRequest) -> HttpResponse:
 
 
 def sign_sent(request: HttpRequest) -> HttpResponse:
-    return render(request, "organisations/sign_sent.html", {"email": request.session.get("signing_email"), "nav": "sign"})
+    return render(
+        request,
+        "organisations/sign_sent.html",
+        {"email": request.session.get("signing_email"), "nav": "sign"},
+    )
 
 
 def sign_renew(request: HttpRequest, token: str) -> HttpResponse:
@@ -110,23 +136,34 @@ def sign_renew(request: HttpRequest, token: str) -> HttpResponse:
     try:
         invitation = services.renewal_invitation_check(raw_token=token)
     except ValidationError as error:
-        return render(request, "organisations/link_invalid.html", {"error": error.messages[0]}, status=410)
+        return render(
+            request, "organisations/link_invalid.html", {"error": error.messages[0]}, status=410
+        )
     organisation, agreement = invitation.organisation, invitation.agreement
     blocker = services.signature_blockers(organisation=organisation, agreement=agreement)
     previous = invitation.previous_signature
     form = SignatoryFieldsForm(
         request.POST if request.method == "POST" else None,
-        initial={"signatory_name": previous.signatory_name, "signatory_role": previous.signatory_role,
-                 "signatory_email": previous.signatory_email},
+        initial={
+            "signatory_name": previous.signatory_name,
+            "signatory_role": previous.signatory_role,
+            "signatory_email": previous.signatory_email,
+        },
     )
     if request.method == "POST" and not blocker and form.is_valid():
         email = form.cleaned_data["signatory_email"]
         if _rate_limited(request, email):
-            form.add_error(None, _("Many signatures have been sent from here in a short time. Try again in an hour."))
+            form.add_error(
+                None,
+                _(
+                    "Many signatures have been sent from here in a short time. Try again in an hour."
+                ),
+            )
         else:
             if not _recent_duplicate(email, agreement, organisation, organisation.name):
                 services.signature_application_submit(
-                    agreement=agreement, organisation=organisation,
+                    agreement=agreement,
+                    organisation=organisation,
                     data={"name": organisation.name, **form.cleaned_data},
                 )
             request.session["signing_email"] = email
@@ -134,7 +171,13 @@ def sign_renew(request: HttpRequest, token: str) -> HttpResponse:
     return render(
         request,
         "organisations/sign_renew.html",
-        {"form": form, "organisation": organisation, "agreement": agreement, "blocker": blocker, "nav": "sign"},
+        {
+            "form": form,
+            "organisation": organisation,
+            "agreement": agreement,
+            "blocker": blocker,
+            "nav": "sign",
+        },
     )
 
 
@@ -142,7 +185,9 @@ def sign_confirm(request: HttpRequest, token: str) -> HttpResponse:
     try:
         application = services.signature_application_check(raw_token=token)
     except ValidationError as error:
-        return render(request, "organisations/link_invalid.html", {"error": error.messages[0]}, status=410)
+        return render(
+            request, "organisations/link_invalid.html", {"error": error.messages[0]}, status=410
+        )
     form = ConfirmSignatureForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -150,11 +195,18 @@ def sign_confirm(request: HttpRequest, token: str) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            return render(request, "organisations/sign_done.html", {"signature": signature, "nav": "sign"})
+            return render(
+                request, "organisations/sign_done.html", {"signature": signature, "nav": "sign"}
+            )
     return render(
         request,
         "organisations/sign_confirm.html",
-        {"application": application, "agreement": application.agreement, "form": form, "nav": "sign"},
+        {
+            "application": application,
+            "agreement": application.agreement,
+            "form": form,
+            "nav": "sign",
+        },
     )
 
 
@@ -162,7 +214,9 @@ def info_answer(request: HttpRequest, token: str) -> HttpResponse:
     try:
         info_request = services.information_request_check(raw_token=token)
     except ValidationError as error:
-        return render(request, "organisations/link_invalid.html", {"error": error.messages[0]}, status=410)
+        return render(
+            request, "organisations/link_invalid.html", {"error": error.messages[0]}, status=410
+        )
     form = AnswerForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -171,15 +225,21 @@ def info_answer(request: HttpRequest, token: str) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, _("Thank you. The secretary has received your answer."))
-            return redirect("organisations:organisation_detail", info_request.signature.organisation_id)
-    return render(request, "organisations/info_answer.html", {"info_request": info_request, "form": form})
+            return redirect(
+                "organisations:organisation_detail", info_request.signature.organisation_id
+            )
+    return render(
+        request, "organisations/info_answer.html", {"info_request": info_request, "form": form}
+    )
 
 
 def exclusion_respond(request: HttpRequest, token: str) -> HttpResponse:
     try:
         case = services.exclusion_case_by_token(raw_token=token)
     except ValidationError as error:
-        return render(request, "organisations/link_invalid.html", {"error": error.messages[0]}, status=410)
+        return render(
+            request, "organisations/link_invalid.html", {"error": error.messages[0]}, status=410
+        )
     form = ExclusionResponseForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -187,10 +247,15 @@ def exclusion_respond(request: HttpRequest, token: str) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("Thank you. Your answer has been recorded and sent to the secretary."))
+            messages.success(
+                request, _("Thank you. Your answer has been recorded and sent to the secretary.")
+            )
             return redirect("organisations:exclusion_respond", token)
-    return render(request, "organisations/exclusion_respond.html", {"case": case, "form": form,
-                                                                  "late": timezone.localdate() > case.response_deadline})
+    return render(
+        request,
+        "organisations/exclusion_respond.html",
+        {"case": case, "form": form, "late": timezone.localdate() > case.response_deadline},
+    )
 
 
 @login_required
@@ -221,22 +286,37 @@ def organisation_edit(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The organisation's details have been saved."))
             return redirect("organisations:organisation_detail", organisation.pk)
-    return render(request, "organisations/organisation_edit.html", {"organisation": organisation, "form": form})
+    return render(
+        request,
+        "organisations/organisation_edit.html",
+        {"organisation": organisation, "form": form},
+    )
 
 
 @login_required
 def signature_withdraw(request: HttpRequest, pk: int) -> HttpResponse:
-    signature = get_object_or_404(Signature.objects.select_related("organisation", "agreement"), pk=pk)
+    signature = get_object_or_404(
+        Signature.objects.select_related("organisation", "agreement"), pk=pk
+    )
     if not rules.can_withdraw_signature(request.user, signature):
         raise PermissionDenied
     form = ReasonForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.signature_withdraw(signature=signature, actor=request.user, reason=form.cleaned_data["reason"])
+            services.signature_withdraw(
+                signature=signature, actor=request.user, reason=form.cleaned_data["reason"]
+            )
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _("The signature has been withdrawn."))
             return redirect("organisations:organisation_detail", signature.organisation_id)
-    return render(request, "organisations/signature_withdraw.html", {"signature": signature, "form": form,
-                                                                   "open": signature.status in (SignatureStatus.PENDING, SignatureStatus.ACTIVE)})
+    return render(
+        request,
+        "organisations/signature_withdraw.html",
+        {
+            "signature": signature,
+            "form": form,
+            "open": signature.status in (SignatureStatus.PENDING, SignatureStatus.ACTIVE),
+        },
+    )

@@ -11,8 +11,12 @@ pytestmark = pytest.mark.django_db
 
 def test_a_queued_message_arrives_once_with_swedish_characters_and_attachment(smtp_server):
     email_queue(
-        to="anna@example.org", subject="Kallelse – Samverkansrådet åäö", body="Välkommen!\nHälsningar",
-        attachments=[Attachment("möte.ics", b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "text/calendar")],
+        to="anna@example.org",
+        subject="Kallelse – Samverkansrådet åäö",
+        body="Välkommen!\nHälsningar",
+        attachments=[
+            Attachment("möte.ics", b"BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", "text/calendar")
+        ],
     )
     report = outbox_deliver()
     assert report.sent == 1
@@ -43,7 +47,11 @@ def test_an_smtp_server_that_is_down_delays_but_loses_nothing(smtp_server):
     OutboundEmail.objects.update(next_attempt_at=timezone.now())
     assert outbox_deliver().sent == 3
     smtp_server.wait_for(3)
-    assert sorted(m["To"] for m in smtp_server.messages) == ["p0@example.org", "p1@example.org", "p2@example.org"]
+    assert sorted(m["To"] for m in smtp_server.messages) == [
+        "p0@example.org",
+        "p1@example.org",
+        "p2@example.org",
+    ]
     assert outbox_deliver().sent == 0
 
 
