@@ -5,6 +5,7 @@ from django.views.i18n import set_language
 urlpatterns = [
     path("", include("samverkan.core.urls")),
     path("konto/", include("samverkan.accounts.urls")),
+    path("", include("samverkan.organisations.opendata_urls")),
     path("", include("samverkan.organisations.urls")),
     path("sprak/", set_language, name="set_language"),
     path("admin/", admin.site.urls),

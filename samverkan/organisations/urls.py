@@ -49,5 +49,4 @@ urlpatterns = [
         secretary.exclusion_case_detail,
         name="exclusion_case_detail",
     ),
-    path("oppna-data/", public.register, name="open_data"),
 ]

@@ -23,8 +23,6 @@ from urllib.parse import urlsplit
 import pytest
 from django.conf import settings as settings_module
 from django.db import connection
-from django.template import Origin
-from django.template.loaders.base import Loader
 from django.test.utils import CaptureQueriesContext
 from django.urls import resolve, reverse
 from django.utils import timezone, translation
@@ -45,42 +43,9 @@ from samverkan.organisations.models import (
     TargetGroup,
 )
 
-pytestmark = pytest.mark.urls("samverkan.organisations.tests.opendata_test_urls")
-
 CSV_URL = "/oppna-data/anslutna.csv"
 JSON_URL = "/oppna-data/anslutna.json"
 API = "/api/v1"
-
-# ---------------------------------------------------------------------------------------------
-# Email templates the signing services render (written elsewhere): a fallback, used only
-# while a real template does not exist yet, so the real service path can be used here.
-# ---------------------------------------------------------------------------------------------
-
-
-class MissingEmailTemplatesLoader(Loader):
-    """Answers for organisations/email/* templates that no app provides."""
-
-    def get_template_sources(self, template_name: str) -> Iterator[Origin]:
-        if template_name.startswith("organisations/email/"):
-            yield Origin(name=f"fallback:{template_name}", template_name=template_name, loader=self)
-
-    def get_contents(self, origin: Origin) -> str:
-        return "Samverkan"
-
-
-@pytest.fixture(autouse=True)
-def _email_templates(settings) -> None:
-    engine = dict(settings.TEMPLATES[0])
-    options = dict(engine.get("OPTIONS", {}))
-    options["loaders"] = [
-        "django.template.loaders.filesystem.Loader",
-        "django.template.loaders.app_directories.Loader",
-        f"{__name__}.MissingEmailTemplatesLoader",
-    ]
-    engine["APP_DIRS"] = False
-    engine["OPTIONS"] = options
-    settings.TEMPLATES = [engine]
-
 
 # ---------------------------------------------------------------------------------------------
 # Building the register
