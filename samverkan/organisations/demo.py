@@ -2278,6 +2278,11 @@ def _at(day: date, hour: int = 10, minute: int = 0) -> datetime:
 
 @dataclass
 class _Demo:
+    """One load of the demo: plans with `rng`, acts through the services, then backdates.
+
+    Every random choice comes from `rng`, in an order fixed by the code (never by the
+    database), so the same seed and `today` always tell the same story."""
+
     seed: int
     today: date
     rng: random.Random = field(init=False)

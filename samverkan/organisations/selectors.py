@@ -204,6 +204,8 @@ def renewal_overview(agreement: Agreement) -> list[RenewalRow]:
             agreement=previous,
             status__in=[SignatureStatus.ACTIVE, SignatureStatus.EXPIRED],
         )
+        # A renamed or merged organisation renews through its successor.
+        .exclude(organisation__successor_links__isnull=False)
         .select_related("organisation")
         .order_by("organisation__name_sort")
     )
