@@ -7,6 +7,7 @@ urlpatterns = [
     path("konto/", include("samverkan.accounts.urls")),
     path("", include("samverkan.organisations.opendata_urls")),
     path("", include("samverkan.organisations.urls")),
+    path("", include("samverkan.meetings.urls")),
     path("sprak/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]

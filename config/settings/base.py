@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "samverkan.accounts",
     "samverkan.outbox",
     "samverkan.organisations",
+    "samverkan.meetings",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
