@@ -22,3 +22,4 @@ EMAIL_PORT = 1  # replaced by the smtp_server fixture; nothing listens here
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+MEDIA_ROOT = __import__("pathlib").Path(__import__("tempfile").gettempdir()) / "samverkan-test-uploads"

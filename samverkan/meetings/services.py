@@ -569,3 +569,25 @@ def minutes_revise(*, item: AgendaItem, actor: User, reason: str, notes: str | N
         raise ValidationError(_("The text is unchanged."))
     return MinutesRevision.objects.create(meeting=meeting, changed_by=actor, reason=reason.strip(),
                                           field=field, before=before, after=after)
+
+
+# --- Attachments ------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def attachment_add(*, item: AgendaItem, upload) -> "Attachment":
+    """Attach a file to an agenda item after checking its content, size and name."""
+    from samverkan.meetings.models import Attachment
+    from samverkan.meetings.uploads import check_attachment
+
+    checked = check_attachment(upload)
+    attachment = Attachment(agenda_item=item, original_name=checked.name,
+                            content_type=checked.content_type, size=checked.size)
+    attachment.file.save(checked.name, upload, save=False)
+    attachment.save()
+    return attachment
+
+
+def attachment_remove(*, attachment) -> None:
+    attachment.file.delete(save=False)
+    attachment.delete()

@@ -1,10 +1,183 @@
-"""Being written; every view answers 404 until then."""
+"""The calendar (kalendarium) of every body's meetings, and its iCalendar files and feeds."""
 
-from django.http import Http404
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db.models import F, Q, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import dateformat, timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+
+from samverkan.accounts.rules import Viewer, is_secretary
+from samverkan.meetings import ical, rules, services
+from samverkan.meetings.models import Body, Meeting
+
+PAGE_SIZE = 25
+#: How far back the feeds reach, so that a subscriber still sees the past year.
+FEED_HISTORY_DAYS = 365
 
 
-def __getattr__(name: str):
-    def view(request, *args, **kwargs):
+def visible_meetings(user: Viewer) -> QuerySet[Meeting]:
+    """The meetings ``user`` may see, as one query (``rules.can_view_meeting`` for a list):
+    public ones for everybody, members-only ones for the members of their bodies and for the
+    secretary."""
+    meetings = Meeting.objects.all()
+    if is_secretary(user):
+        return meetings
+    public = Q(visibility=Meeting.Visibility.PUBLIC)
+    if not user.is_authenticated:
+        return meetings.filter(public)
+    own_bodies = Meeting.bodies.through.objects.filter(
+        body__memberships__person__user=user
+    ).values("meeting_id")
+    return meetings.filter(public | Q(pk__in=own_bodies))
+
+
+def public_feed_meetings(body: Body | None = None) -> QuerySet[Meeting]:
+    """Public meetings of the past year and the future, for a feed anyone can subscribe to."""
+    since = timezone.localdate() - timedelta(days=FEED_HISTORY_DAYS)
+    meetings = Meeting.objects.filter(visibility=Meeting.Visibility.PUBLIC, date__gte=since)
+    if body is not None:
+        meetings = meetings.filter(bodies=body)
+    return meetings.order_by("date", "start_time", "pk").prefetch_related("agenda_items")
+
+
+@dataclass
+class CalendarRow:
+    meeting: Meeting
+    when: str
+    bodies: list[Body]
+
+
+@dataclass
+class MonthGroup:
+    label: str
+    rows: list[CalendarRow] = field(default_factory=list)
+
+
+def _month_label(day: date | None) -> str:
+    if day is None:
+        return _("Date not decided")
+    return capfirst(dateformat.format(day, "F Y"))
+
+
+def _group_by_month(meetings: list[Meeting]) -> list[MonthGroup]:
+    groups: list[MonthGroup] = []
+    for meeting in meetings:
+        label = _month_label(meeting.date)
+        if not groups or groups[-1].label != label:
+            groups.append(MonthGroup(label))
+        groups[-1].rows.append(
+            CalendarRow(
+                meeting=meeting, when=services.meeting_when(meeting), bodies=list(meeting.bodies.all())
+            )
+        )
+    return groups
+
+
+def _webcal(path: str) -> str:
+    """A subscription address: the feed's address with the webcal scheme."""
+    url = settings.SITE_URL + path
+    return "webcal://" + url.split("://", 1)[-1]
+
+
+def calendar_page(request: HttpRequest) -> HttpResponse:
+    """Coming meetings and events of every body by month (``?tidigare=1``: earlier ones, the
+    newest first), filtered by body with ``?organ=<slug>``, 25 a page (``?sida=``)."""
+    past = request.GET.get("tidigare") == "1"
+    bodies = list(Body.objects.order_by("name"))
+    body = None
+    slug = request.GET.get("organ", "")
+    if slug:
+        body = next((b for b in bodies if b.slug == slug), None)
+        if body is None:
+            raise Http404
+    today = timezone.localdate()
+    meetings = visible_meetings(request.user)
+    if body is not None:
+        meetings = meetings.filter(bodies=body)
+    if past:
+        meetings = meetings.filter(date__lt=today).order_by("-date", "-start_time", "-pk")
+    else:
+        meetings = meetings.filter(Q(date__gte=today) | Q(date__isnull=True)).order_by(
+            F("date").asc(nulls_last=True), F("start_time").asc(nulls_first=True), "pk"
+        )
+    paginator = Paginator(meetings.prefetch_related("bodies"), PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("sida"))
+    query = request.GET.copy()
+    query.pop("sida", None)
+    filter_query = request.GET.copy()
+    filter_query.pop("sida", None)
+    filter_query.pop("tidigare", None)
+    feeds = [
+        {
+            "body": b,
+            "url": reverse("meetings:body_feed", args=[b.slug]),
+            "webcal": _webcal(reverse("meetings:body_feed", args=[b.slug])),
+        }
+        for b in bodies
+    ]
+    public_feed = reverse("meetings:public_feed")
+    return render(
+        request,
+        "meetings/calendar.html",
+        {
+            "page": page,
+            "months": _group_by_month(list(page.object_list)),
+            "past": past,
+            "body": body,
+            "bodies": bodies,
+            "query": query.urlencode(),
+            "filter_query": filter_query.urlencode(),
+            "public_feed_url": public_feed,
+            "public_feed_webcal": _webcal(public_feed),
+            "body_feeds": feeds,
+            "body_feed": next((f for f in feeds if f["body"] == body), None),
+            "nav": "calendar",
+        },
+    )
+
+
+def _calendar_response(content: bytes, *, filename: str, attachment: bool) -> HttpResponse:
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    disposition = "attachment" if attachment else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
+
+
+def _feed_name(name: str) -> str:
+    return f"{name} – Samverkan {settings.MUNICIPALITY_NAME}"
+
+
+def public_feed(request: HttpRequest) -> HttpResponse:
+    """Every body's public meetings of the past year and the future. Members-only meetings
+    never appear in a feed: calendar programs fetch feeds without logging in."""
+    content = ical.feed_ics(public_feed_meetings(), name=f"Samverkan {settings.MUNICIPALITY_NAME}")
+    return _calendar_response(content, filename="samverkan.ics", attachment=False)
+
+
+def body_feed(request: HttpRequest, slug: str) -> HttpResponse:
+    """One body's public meetings of the past year and the future."""
+    body = get_object_or_404(Body, slug=slug)
+    content = ical.feed_ics(public_feed_meetings(body), name=_feed_name(body.name))
+    return _calendar_response(content, filename=f"samverkan-{body.slug}.ics", attachment=False)
+
+
+def meeting_ics(request: HttpRequest, pk: int) -> HttpResponse:
+    """One meeting as a file to add to one's calendar; 404 for a meeting the visitor may not
+    see (members-only meetings are not revealed) or one without a date."""
+    meeting = get_object_or_404(Meeting.objects.prefetch_related("agenda_items"), pk=pk)
+    if meeting.date is None or not rules.can_view_meeting(request.user, meeting):
         raise Http404
-
-    return view
+    return _calendar_response(
+        ical.meeting_ics(meeting),
+        filename=f"samverkan-{meeting.date.isoformat()}.ics",
+        attachment=True,
+    )
