@@ -153,7 +153,6 @@ def _event(meeting: Meeting, *, cancelled: bool) -> Event:
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     event.add("transp", "OPAQUE")
     event.add("created", meeting.created_at)
-    event.add("last-modified", meeting.updated_at)
     return event
 
 
@@ -209,4 +208,3 @@ def stockholm_vtimezone() -> Timezone:
     vtimezone.add_component(daylight)
     vtimezone.add_component(standard)
     return vtimezone
-

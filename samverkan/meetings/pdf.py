@@ -27,7 +27,7 @@ from django.conf import settings
 from django.db.models import Prefetch, Q
 from django.utils import timezone
 from django.utils.text import capfirst
-from django.utils.translation import override, pgettext
+from django.utils.translation import gettext, override, pgettext
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
@@ -80,11 +80,6 @@ SHOWN_ROLES = (MembershipRole.CHAIR, MembershipRole.VICE_CHAIR, MembershipRole.S
 GREY = colors.HexColor("#555555")
 DRAFT_RED = colors.HexColor("#b00020")
 RULE = colors.HexColor("#999999")
-
-
-def _t(message: str) -> str:
-    """A fixed text of the minutes PDF, from the catalogue (context "minutes pdf")."""
-    return pgettext("minutes pdf", message)
 
 
 # --- Fonts and styles -------------------------------------------------------------------------
@@ -376,7 +371,8 @@ def _vacancies(meeting: Meeting) -> dict[int, list[str]]:
     )
     vacancies: dict[int, list[str]] = {}
     for seat in seats:
-        label = _t("Vacant")
+        # Translators: a seat with nobody in it; Swedish "Vakans".
+        label = pgettext("minutes pdf", "Vacant")
         if seat.organisation_id:
             label = f"{label}, {seat.organisation.name}"
         vacancies.setdefault(seat.body_id, []).append(escape(label))
@@ -424,19 +420,21 @@ def _recorded_by(meeting: Meeting) -> str:
 
 def _facts(meeting: Meeting) -> list[Flowable]:
     styles = _styles()
-    rows: list[tuple[str, str]] = [(_t("Date and time"), escape(meeting_when(meeting)))]
+    rows: list[tuple[str, str]] = [
+        (pgettext("minutes pdf", "Date and time"), escape(meeting_when(meeting)))
+    ]
     place = escape(meeting.place)
     if meeting.online_url:
         link = escape(meeting.online_url)
         place = f"{place}<br/>{link}" if place else link
     if place:
-        rows.append((_t("Place"), place))
+        rows.append((pgettext("minutes pdf", "Place"), place))
     bodies = ", ".join(body.name for body in _bodies(meeting))
     if bodies:
-        rows.append((_t("Bodies"), escape(bodies)))
+        rows.append((pgettext("minutes pdf", "Bodies"), escape(bodies)))
     recorded_by = _recorded_by(meeting)
     if recorded_by:
-        rows.append((_t("Recorded by"), escape(recorded_by)))
+        rows.append((pgettext("minutes pdf", "Recorded by"), escape(recorded_by)))
     table = Table(
         [
             [Paragraph(escape(label), styles["label"]), Paragraph(value, styles["value"])]
@@ -465,7 +463,9 @@ def _people_section(title: str, groups: list[_Group], *, show_body: bool) -> lis
     story: list[Flowable] = [Paragraph(escape(title), styles["h2"])]
     for group in groups:
         if show_body or group.body is None:
-            heading = group.body.name if group.body is not None else _t("Others")
+            heading = (
+                group.body.name if group.body is not None else pgettext("minutes pdf", "Others")
+            )
             story.append(Paragraph(escape(heading), styles["h3"]))
         story.extend(Paragraph(line, styles["line"]) for line in group.lines)
     return story
@@ -479,27 +479,35 @@ def _attendance_story(meeting: Meeting) -> list[Flowable]:
     show_body = len(_bodies(meeting)) > 1
     story: list[Flowable] = []
     present = by_status.get(Attendance.Status.PRESENT, [])
-    story += _people_section(_t("Present"), _grouped(meeting, present), show_body=True)
+    # Translators: Swedish "Närvarande".
+    story += _people_section(
+        pgettext("minutes pdf", "Present"), _grouped(meeting, present), show_body=True
+    )
     substitutes = sorted(
         (a for a in present if a.substitute_for_id), key=lambda a: a.person.name_sort
     )
     for attendance in substitutes:
-        text = _t("%(substitute)s substitutes for %(member)s at this meeting.") % {
+        text = pgettext(
+            "minutes pdf", "%(substitute)s substitutes for %(member)s at this meeting."
+        ) % {
             "substitute": attendance.person.name,
             "member": attendance.substitute_for.name,
         }
         story.append(Paragraph(f"<i>{escape(text)}</i>", styles["line"]))
     apologies = by_status.get(Attendance.Status.APOLOGIES, [])
     story += _people_section(
-        _t("Apologies"),
+        # Translators: those who sent their apologies; Swedish "Förhinder".
+        pgettext("minutes pdf", "Apologies"),
         _grouped(meeting, apologies, _vacancies(meeting)),
         show_body=show_body,
     )
     absent = by_status.get(Attendance.Status.ABSENT, [])
-    story += _people_section(_t("Absent"), _grouped(meeting, absent), show_body=show_body)
+    story += _people_section(
+        pgettext("minutes pdf", "Absent"), _grouped(meeting, absent), show_body=show_body
+    )
     guests = sorted(by_status.get(Attendance.Status.GUEST, []), key=_attendance_order)
     if guests:
-        story.append(Paragraph(escape(_t("Guests")), styles["h2"]))
+        story.append(Paragraph(escape(pgettext("minutes pdf", "Guests")), styles["h2"]))
         story.extend(Paragraph(_person_line(g), styles["line"]) for g in guests)
     return story
 
@@ -521,28 +529,40 @@ def _item_story(meeting: Meeting, item: AgendaItem, *, several_bodies: bool) -> 
     ]
     meta = [str(item.get_item_type_display())]
     if item.presenter:
-        meta.append(_t("Presented by %(name)s") % {"name": item.presenter})
+        meta.append(pgettext("minutes pdf", "Presented by %(name)s") % {"name": item.presenter})
     story.append(Paragraph(escape(f" {EN_DASH} ".join(meta)), styles["meta"]))
     if item.carried_over_from_id:
         origin = item.carried_over_from
         if origin is not None:
-            text = _t("Carried over from %(meeting)s.") % {"meeting": str(origin.origin.meeting)}
+            text = gettext("Carried over from %(meeting)s.") % {
+                "meeting": str(origin.origin.meeting)
+            }
             story.append(Paragraph(escape(text), styles["meta"]))
     story += _paragraphs(item.notes, styles["body"])
     for attachment in item.attachments.all():
-        story.append(_labelled(_t("Attachment"), escape(attachment.original_name), styles["body"]))
+        story.append(
+            _labelled(
+                pgettext("minutes pdf", "Attachment"),
+                escape(attachment.original_name),
+                styles["body"],
+            )
+        )
     for decision in sorted(item.decisions.all(), key=lambda d: d.pk):
-        label = _t("Decision")
+        label = pgettext("minutes pdf", "Decision")
         if several_bodies:
             label = f"{label} ({decision.body.name})"
         story.append(_labelled(label, _text(decision.text), styles["body"]))
     for action in item.action_items.all():
-        story.append(_labelled(_t("Task"), _action_text(action), styles["body"]))
+        # Translators: a task given to someone; Swedish "Uppdrag".
+        story.append(
+            _labelled(pgettext("minutes pdf", "Task"), _action_text(action), styles["body"])
+        )
     for point in item.carried_over.all():
         if point.kind == CarriedOverPoint.Kind.TABLED:
-            label = _t("Tabled")
+            # Translators: Swedish "Bordläggs".
+            label = pgettext("minutes pdf", "Tabled")
         else:
-            label = _t("To follow up at the next meeting")
+            label = pgettext("minutes pdf", "To follow up at the next meeting")
         text = _text(point.title)
         if point.reason:
             text += f" ({_text(point.reason)})"
@@ -558,10 +578,13 @@ def _kalendarium(meeting: Meeting) -> list[Flowable]:
     upcoming = _upcoming(meeting, bodies[0])
     if not upcoming:
         return []
-    header = [
-        Paragraph(escape(_t(label)), styles["cell_head"])
-        for label in ("Date", "Time", "Place", "Title")
-    ]
+    labels = (
+        pgettext("minutes pdf", "Date"),
+        pgettext("minutes pdf", "Time"),
+        pgettext("minutes pdf", "Place"),
+        pgettext("minutes pdf", "Title"),
+    )
+    header = [Paragraph(escape(label), styles["cell_head"]) for label in labels]
     rows: list[list[Flowable]] = [header]
     for other in upcoming:
         day = format_date(other.date, year=other.date.year != meeting.date.year)
@@ -593,15 +616,17 @@ def _kalendarium(meeting: Meeting) -> list[Flowable]:
             ]
         )
     )
-    title = _t("Calendar")
+    # Translators: the heading of the calendar table in minutes; Swedish "Kalendarium".
+    title = pgettext("minutes pdf", "Calendar")
     return [KeepTogether([Paragraph(escape(title), styles["h2"]), table])]
 
 
 def _story(meeting: Meeting, *, draft: bool) -> list[Flowable]:
     styles = _styles()
-    title = _t("Minutes")
+    # Translators: the heading of printed minutes; Swedish "Minnesanteckningar".
+    title = pgettext("minutes pdf", "Minutes")
     if draft:
-        title = f"{title} ({_t('DRAFT')})"
+        title = f"{title} ({draft_label()})"
     story: list[Flowable] = [
         Paragraph(escape(title), styles["title"]),
         Paragraph(escape(meeting.title), styles["subtitle"]),
@@ -617,9 +642,18 @@ def _story(meeting: Meeting, *, draft: bool) -> list[Flowable]:
     story += _kalendarium(meeting)
     recorded_by = _recorded_by(meeting)
     if recorded_by:
-        story.append(Spacer(1, 14))
-        story.append(_labelled(_t("Recorded by"), escape(recorded_by), styles["body"]))
+        # "Antecknat av" never stands alone at the top of the last page.
+        signature = _labelled(
+            pgettext("minutes pdf", "Recorded by"), escape(recorded_by), styles["body"]
+        )
+        story[-1:] = [KeepTogether([*story[-1:], Spacer(1, 14), signature])]
     return story
+
+
+def draft_label() -> str:
+    """The mark on minutes that are not published yet."""
+    # Translators: the mark on unpublished minutes; Swedish "UTKAST".
+    return pgettext("minutes pdf", "DRAFT")
 
 
 def minutes_filename(meeting: Meeting) -> str:
@@ -644,12 +678,13 @@ def minutes_pdf_bytes(meeting: Meeting) -> bytes:
     with override("sv"), timezone.override(settings.TIME_ZONE):
         story = _story(meeting, draft=draft)
         when = format_date(meeting.date) if meeting.date else ""
-        heading = f"{_t('Minutes')}: {meeting.title}"
+        heading = f"{pgettext('minutes pdf', 'Minutes')}: {meeting.title}"
         page_info = _PageInfo(
             municipality=settings.MUNICIPALITY_NAME,
             footer_left=f"{heading}, {when}" if when else heading,
-            draft_label=_t("DRAFT") if draft else "",
-            page_of=_t("Page %(page)s of %(pages)s"),
+            draft_label=draft_label() if draft else "",
+            # Translators: the page number in the footer; Swedish "Sida %(page)s av %(pages)s".
+            page_of=pgettext("minutes pdf", "Page %(page)s of %(pages)s"),
         )
         subject = ", ".join(body.name for body in _bodies(meeting))
         title = f"{heading} {EN_DASH} {when}" if when else heading

@@ -135,9 +135,7 @@ def meeting_for_page(pk: int) -> Meeting | None:
         ),
         Prefetch(
             "carried_over",
-            queryset=CarriedOverPoint.objects.select_related("resolved_in__meeting").order_by(
-                "pk"
-            ),
+            queryset=CarriedOverPoint.objects.select_related("resolved_in__meeting").order_by("pk"),
         ),
     )
     attendances = Attendance.objects.select_related(
@@ -215,7 +213,9 @@ def _attendee_row(attendance: Attendance) -> AttendeeRow:
     )
 
 
-def _group_by_body(rows: Iterable[tuple[Body | None, object]], bodies: list[Body]) -> list[BodyGroup]:
+def _group_by_body(
+    rows: Iterable[tuple[Body | None, object]], bodies: list[Body]
+) -> list[BodyGroup]:
     grouped: dict[int | None, list] = {}
     for body, row in rows:
         grouped.setdefault(body.pk if body else None, []).append(row)
@@ -339,9 +339,8 @@ def bodies_for_list(today: date | None = None) -> list[Body]:
     """Top-level bodies in the order of the minutes, each with ``current_children``,
     ``member_count`` and ``vacant_count`` on the day, and ``is_active``. Constant queries."""
     today = today or timezone.localdate()
-    on_day = (
-        Q(memberships__start__lte=today)
-        & (Q(memberships__end__isnull=True) | Q(memberships__end__gte=today))
+    on_day = Q(memberships__start__lte=today) & (
+        Q(memberships__end__isnull=True) | Q(memberships__end__gte=today)
     )
     annotated = Body.objects.annotate(
         member_count=Count("memberships", filter=on_day & Q(memberships__person__isnull=False)),
@@ -465,9 +464,7 @@ def action_items_by_owner(
         group = groups.get(key)
         if group is None:
             group = groups[key] = OwnerActions(owner=action.owner, label=label)
-        group.rows.append(
-            ActionRow(action, action.due is not None and action.due < today)
-        )
+        group.rows.append(ActionRow(action, action.due is not None and action.due < today))
     return sorted(groups.values(), key=lambda g: (sort_key(g.label), g.label))
 
 

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from samverkan.accounts.models import User
@@ -226,11 +226,17 @@ def meeting_cancel(*, meeting: Meeting, reason: str = "") -> Meeting:
                 template="meetings/email/cancellation",
                 context={"meeting": meeting, "person": invitation.person, "reason": reason,
                          "when": meeting_when(meeting)},
-                attachments=[EmailAttachment("inställt.ics", ical.invitation_ics(meeting, invitation.person, method="CANCEL"),
+                attachments=[EmailAttachment("inställt.ics", _swedish_ics(meeting, invitation.person, "CANCEL"),
                                              "text/calendar; method=CANCEL; charset=utf-8")],
                 dedup_key=f"meeting-cancel:{meeting.pk}:{meeting.sequence}:{invitation.person_id}",
             )
     return meeting
+
+
+def _swedish_ics(meeting: Meeting, person: Person, method: str) -> bytes:
+    """Calendar files go out in Swedish, like the emails they are attached to."""
+    with translation.override("sv"):
+        return ical.invitation_ics(meeting, person, method=method)
 
 
 def members_on(body_ids: Iterable[int], day: date):
@@ -277,7 +283,7 @@ def _send_invitations(meeting: Meeting, *, update: bool) -> int:
                 "agenda": list(meeting.agenda_items.all()),
                 "path": reverse("meetings:invitation_respond", args=[raw]),
             },
-            attachments=[EmailAttachment("kallelse.ics", ical.invitation_ics(meeting, person, method="REQUEST"),
+            attachments=[EmailAttachment("kallelse.ics", _swedish_ics(meeting, person, "REQUEST"),
                                          "text/calendar; method=REQUEST; charset=utf-8")],
             dedup_key=f"meeting-invite:{meeting.pk}:{meeting.sequence}:{person.pk}",
         )

@@ -245,7 +245,10 @@ def test_the_vtimezone_itself_agrees_with_the_time_zone_database():
 
 def test_all_day_events_are_dates_ending_the_next_day(council):
     meeting = make_meeting(
-        council, title="Kunskapskonferens 2023", date=date(2026, 10, 17), all_day=True,
+        council,
+        title="Kunskapskonferens 2023",
+        date=date(2026, 10, 17),
+        all_day=True,
         place="Stockholm",
     )
     content = ical.meeting_ics(meeting)
@@ -295,7 +298,9 @@ def test_long_swedish_lines_fold_at_75_octets_between_characters(council, person
 
 
 def test_commas_semicolons_and_line_breaks_survive(council):
-    meeting = make_meeting(council, title="Kallelse; AU, C-nätet\noch gäster", place="Rum 1, plan 2")
+    meeting = make_meeting(
+        council, title="Kallelse; AU, C-nätet\noch gäster", place="Rum 1, plan 2"
+    )
     event = only_event(ical.meeting_ics(meeting))
     assert str(event["SUMMARY"]) == "Kallelse; AU, C-nätet\noch gäster"
     assert str(event["LOCATION"]) == "Rum 1, plan 2"

@@ -15,29 +15,12 @@ from django.utils import dateformat, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from samverkan.accounts.rules import Viewer, is_secretary
-from samverkan.meetings import ical, rules, services
+from samverkan.meetings import ical, rules, selectors, services
 from samverkan.meetings.models import Body, Meeting
 
 PAGE_SIZE = 25
 #: How far back the feeds reach, so that a subscriber still sees the past year.
 FEED_HISTORY_DAYS = 365
-
-
-def visible_meetings(user: Viewer) -> QuerySet[Meeting]:
-    """The meetings ``user`` may see, as one query (``rules.can_view_meeting`` for a list):
-    public ones for everybody, members-only ones for the members of their bodies and for the
-    secretary."""
-    meetings = Meeting.objects.all()
-    if is_secretary(user):
-        return meetings
-    public = Q(visibility=Meeting.Visibility.PUBLIC)
-    if not user.is_authenticated:
-        return meetings.filter(public)
-    own_bodies = Meeting.bodies.through.objects.filter(
-        body__memberships__person__user=user
-    ).values("meeting_id")
-    return meetings.filter(public | Q(pk__in=own_bodies))
 
 
 def public_feed_meetings(body: Body | None = None) -> QuerySet[Meeting]:
@@ -53,6 +36,7 @@ def public_feed_meetings(body: Body | None = None) -> QuerySet[Meeting]:
 class CalendarRow:
     meeting: Meeting
     when: str
+    where: str
     bodies: list[Body]
 
 
@@ -68,6 +52,14 @@ def _month_label(day: date | None) -> str:
     return capfirst(dateformat.format(day, "F Y"))
 
 
+def _where(meeting: Meeting) -> str:
+    if meeting.place and meeting.online_url:
+        return _("%(place)s and online") % {"place": meeting.place}
+    if meeting.online_url:
+        return _("Online")
+    return meeting.place
+
+
 def _group_by_month(meetings: list[Meeting]) -> list[MonthGroup]:
     groups: list[MonthGroup] = []
     for meeting in meetings:
@@ -76,7 +68,10 @@ def _group_by_month(meetings: list[Meeting]) -> list[MonthGroup]:
             groups.append(MonthGroup(label))
         groups[-1].rows.append(
             CalendarRow(
-                meeting=meeting, when=services.meeting_when(meeting), bodies=list(meeting.bodies.all())
+                meeting=meeting,
+                when=services.meeting_when(meeting),
+                where=_where(meeting),
+                bodies=list(meeting.bodies.all()),
             )
         )
     return groups
@@ -100,7 +95,7 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
         if body is None:
             raise Http404
     today = timezone.localdate()
-    meetings = visible_meetings(request.user)
+    meetings = selectors.meetings_visible_to(request.user)
     if body is not None:
         meetings = meetings.filter(bodies=body)
     if past:

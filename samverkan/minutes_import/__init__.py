@@ -1,0 +1,1 @@
+"""Reading existing minutes (.txt, .md, .docx, text PDFs) into the structure of the meetings app."""
