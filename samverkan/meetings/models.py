@@ -357,8 +357,9 @@ class ActionItem(models.Model):
 class CarriedOverPoint(models.Model):
     """A point that was tabled ("bordläggs") or marked for follow-up ("följs upp vid nästa möte").
 
-    It appears by itself on the draft agenda of the body's next meeting; when that meeting deals
-    with it, `resolved_in` is set. A point tabled again gets a new row pointing to this one."""
+    It appears by itself on the draft agenda of the body's next meeting: `resolved_in` is the
+    agenda item there. If that meeting tables it again, a new row points back to this one
+    (`previous`), so the whole history can be followed."""
 
     class Kind(models.TextChoices):
         TABLED = "tabled", _("Tabled")

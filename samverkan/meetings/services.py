@@ -5,7 +5,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Case, IntegerField, Max, Q, When
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -405,6 +405,12 @@ def _editable(meeting: Meeting) -> None:
         raise ValidationError(_("The minutes are published. Changes need a reason and are kept in the history."))
 
 
+_BODY_PRECEDENCE = Case(
+    When(body__kind="council", then=0), When(body__kind="network", then=1), default=2,
+    output_field=IntegerField(),
+)
+
+
 @transaction.atomic
 def attendance_record(*, meeting: Meeting, person: Person, status: str, substitute_for: Person | None = None,
                       note: str = "") -> Attendance:
@@ -413,10 +419,13 @@ def attendance_record(*, meeting: Meeting, person: Person, status: str, substitu
     if not Person.objects.filter(pk=person.pk).exists():
         raise ValidationError(_("Unknown person."))
     day = meeting.date or timezone.localdate()
+    # A person with seats in several of the meeting's bodies is recorded under the council
+    # first (then the network, then others), where their role there (e.g. secretary) applies.
     seat = (
         members_on(meeting.bodies.values_list("pk", flat=True), day)
         .filter(person=person)
         .select_related("body")
+        .order_by(_BODY_PRECEDENCE, "body_id")
         .first()
     )
     if seat is None and status not in (Attendance.Status.GUEST,) and substitute_for is None:

@@ -22,7 +22,7 @@ _WEEKDAY = _alternation(WEEKDAYS)
 _YEAR = r"(?:19|20)\d{2}"
 
 WORD_DATE_RE = re.compile(
-    rf"(?:(?P<weekday>{_WEEKDAY})\.?,?\s+(?:den\s+)?)?"
+    rf"(?:\b(?P<weekday>{_WEEKDAY})\.?,?\s+(?:den\s+)?)?"
     rf"(?P<day>\d{{1,2}}|\?)(?::[ae])?\s*(?P<month>{_MONTH})(?![a-zåäö])\.?"
     rf"(?:,?\s+(?P<year>{_YEAR})(?!\d))?",
     re.IGNORECASE,
@@ -33,7 +33,7 @@ NUMERIC_DATE_RE = re.compile(
 )
 YEAR_RE = re.compile(rf"(?<![\d-])({_YEAR})(?![\d-])")
 TERM_YEAR_RE = re.compile(rf"\b(?:ht|vt|hösten|våren|höst|vår)\s*-?\s*({_YEAR}|\d{{2}})\b", re.I)
-WEEKDAY_ONLY_RE = re.compile(rf"^(?P<weekday>{_WEEKDAY})\b", re.IGNORECASE)
+WEEKDAY_ONLY_RE = re.compile(rf"^(?P<weekday>{_WEEKDAY})(?![a-zåäö])", re.IGNORECASE)
 
 _CLOCK = r"(?P<{h}>[01]?\d|2[0-4])(?:[:.](?P<{m}>[0-5]\d))?"
 TIME_RANGE_RE = re.compile(

@@ -353,8 +353,8 @@ ACTION_VERBS = frozenset(
     skickar sammanställer planerar lägger ser utreder förbereder uppdaterar kollar hör mejlar
     sprider formulerar reviderar ordnar kallar samlar följer håller samordnar sätter stämmer
     bevakar fixar begär ansvarar återkopplar sköter skriver ringer beställer sammankallar
-    organiserar sammanfattar bearbetar färdigställer tillfrågar frågar kompletterar justerar
-    efterfrågar reder gör
+    organiserar sammanfattar bearbetar färdigställer tillfrågar kompletterar justerar
+    efterfrågar reder
     """.split()
 )
 # Verbs that report what happened at the meeting; never an action even after "ska".
