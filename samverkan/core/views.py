@@ -3,17 +3,28 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from samverkan.core import ratelimit
 from samverkan.core.forms import FeedbackForm
+from samverkan.meetings import selectors as meeting_selectors
+from samverkan.meetings.services import meeting_when
 from samverkan.organisations import selectors as organisation_selectors
 from samverkan.outbox.services import email_queue
 
 
 def home(request: HttpRequest) -> HttpResponse:
     agreement = organisation_selectors.agreement_current()
+    upcoming = (
+        meeting_selectors.meetings_visible_to(request.user)
+        .filter(date__gte=timezone.localdate())
+        .exclude(status="cancelled")
+        .prefetch_related("bodies")
+        .order_by("date", "start_time")[:4]
+    )
     context = {
+        "upcoming": [(meeting, meeting_when(meeting)) for meeting in upcoming],
         "agreement": agreement,
         "signatory_count": organisation_selectors.signatory_count(agreement) if agreement else 0,
     }

@@ -6,6 +6,12 @@ Plain data, no logic: the parser in :mod:`parsing` compiles what it needs from t
 
 from __future__ import annotations
 
+
+def _words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of a block of text, as a set."""
+    return frozenset(text.split())
+
+
 MONTHS: dict[str, int] = {
     "januari": 1,
     "jan": 1,
@@ -147,6 +153,14 @@ FOOTER_WORDS = (
     "minnesanteckningar av",
 )
 
+# The header row of an attendance table: "Namn | Organisation".
+ATTENDANCE_TABLE_HEADERS = _words(
+    """
+    namn organisation förening parti roll funktion representerar representant närvarande
+    frånvarande grupp uppdrag titel kommentar
+    """
+)
+
 # Headings in the header that are understood and need no warning.
 HEADER_HEADINGS = (
     "dagordning",
@@ -212,9 +226,7 @@ ROLES: dict[str, str] = {
 }
 
 # Swedish parties (and local ones) as written after a politician's name.
-PARTIES = frozenset(
-    "S M SD C V KD L MP FP Fi FI ÖrP ÖP SPI NYD Kd Mp Sd Vp".split(),
-)
+PARTIES = _words("S M SD C V KD L MP FP Fi FI ÖrP ÖP SPI NYD Kd Mp Sd Vp")
 
 # Group headings inside an attendance list that carry a role rather than a body.
 ROLE_HEADINGS: dict[str, str | None] = {
@@ -255,19 +267,20 @@ BODY_SUFFIXES = (
     "nätet",
     "beredningen",
     "presidiet",
+    "utskott",
 )
 
 # Words and endings that make a phrase an organisation (or a place), never a person's name.
-ORGANISATION_WORDS = frozenset(
+ORGANISATION_WORDS = _words(
     """
     kommun kommunen region regionen förening föreningen förbund förbundet stiftelsen stiftelse
-    kyrkan kyrka församling församlingen hus huset ik if bk ff sk ab hb ek förvaltningen
+    kyrkan kyrka församling församlingen hus huset ik if bk ff sk ab hb förvaltningen
     förvaltning kontoret nämnden rådet råd center centrum centret jour jouren studieförbundet
     skola skolan gymnasium bibliotek biblioteket klubb klubben club sällskap sällskapet
     riksförbund riksförbundet länsförbund distrikt svenska sveriges svensk partnerskap
     folkets föreningarnas röda rädda länsstyrelsen polisen universitet högskola
     socialförvaltningen stadsbyggnad folkhögskola kooperativ nätverk nätverket
-    """.split()
+    """
 )
 ORGANISATION_SUFFIXES = (
     "förvaltningen",
@@ -315,11 +328,11 @@ ORGANISATION_SUFFIXES = (
     "kommun",
 )
 # Short words that may stand inside a name: "Karin von Stedingk".
-NAME_PARTICLES = frozenset("von van af de der den la le du da di el al bin ibn".split())
+NAME_PARTICLES = _words("von van af de der den la le du da di el al bin ibn")
 
 # Common Swedish first names and short forms, to tell "Anna Andersson, Bertil Berg" (two
 # people) from "Tove Rosin, Röda Korset" (a person and her organisation).
-FIRST_NAMES = frozenset(
+FIRST_NAMES = _words(
     """
     adam adrian agneta agnes ahmed ala albin alexander alexandra ali alice alma amanda amir
     anders andreas anette anita ann anna annelie anneli anne annika ann-marie ann-christin
@@ -342,12 +355,12 @@ FIRST_NAMES = frozenset(
     annelie anders-göran karl-gustav lars-erik jan-erik per-olof eva-lena anna-karin
     marie-louise jan-olof bo-göran yusuf fatima omar ibrahim mustafa hussein amina leila
     sanna maja-lena ingemar ingvar göran gösta lage einar östen
-    """.split()
+    """
 )
 
 # Verbs that make "Anna F skapar ett team" a task rather than a report of the meeting
 # ("Anna informerar om ...").
-ACTION_VERBS = frozenset(
+ACTION_VERBS = _words(
     """
     skapar bjuder bokar kontaktar tar undersöker återkommer tittar jobbar arbetar inventerar
     skickar sammanställer planerar lägger ser utreder förbereder uppdaterar kollar hör mejlar
@@ -355,32 +368,43 @@ ACTION_VERBS = frozenset(
     bevakar fixar begär ansvarar återkopplar sköter skriver ringer beställer sammankallar
     organiserar sammanfattar bearbetar färdigställer tillfrågar kompletterar justerar
     efterfrågar reder
-    """.split()
+    """
+)
+# The same verbs after "ska", "kommer att", "får i uppdrag att": "Anna ska boka lokal".
+ACTION_INFINITIVES = _words(
+    """
+    skapa bjuda boka kontakta ta undersöka återkomma titta jobba arbeta inventera skicka
+    sammanställa planera lägga se utreda förbereda uppdatera kolla höra mejla sprida formulera
+    revidera ordna kalla samla följa hålla samordna sätta stämma bevaka fixa begära ansvara
+    återkoppla sköta skriva ringa beställa sammankalla organisera sammanfatta bearbeta
+    färdigställa tillfråga komplettera justera efterfråga reda ta fram kontrollera leta
+    maila informera presentera redovisa rapportera bjuda in ordna
+    """
 )
 # Verbs that report what happened at the meeting; never an action even after "ska".
-NARRATIVE_VERBS = frozenset(
+NARRATIVE_VERBS = _words(
     """
     informerar berättar presenterar redogör beskriver föredrar visar deltar samtalar diskuterar
     tackar inleder meddelar rapporterar svarar lyfter påminner förklarar hälsar konstaterar
     menar tycker anser undrar föreslår välkomnar öppnar avslutar delta närvara vara
-    """.split()
+    """
 )
 # Subjects that stand for people or groups even though they are not names.
-ACTION_GROUP_SUBJECTS = frozenset(
+ACTION_GROUP_SUBJECTS = _words(
     """
     au arbetsgruppen arbetsgrupperna styrgruppen samverkansrådet rådet c-nätet ordföranden
     sekreteraren kansliet valberedningen presidiet förvaltningen kommunen arbetsutskottet
     projektgruppen referensgruppen ledningen
-    """.split()
+    """
 )
-PRONOUNS = frozenset("vi man de den det hon han ni jag du alla någon några ingen detta".split())
+PRONOUNS = _words("vi man de den det hon han ni jag du alla någon några ingen detta")
 
 # Words after a dangling word at the end of a hard-wrapped line that show the sentence goes on.
-CONTINUATION_WORDS = frozenset(
+CONTINUATION_WORDS = _words(
     """
     och eller samt men att som i på av för med till om från inom mellan vid under efter utan
     genom mot kring hos över en ett den det de dess sin sitt sina är var har kan ska skall
     kommer blir vill måste bör får när där hur vad vilka vilket vilken så än både samma olika
     nya ny alla flera många varje vår vårt våra er ert era deras hans hennes dem oss sig
-    """.split()
+    """
 )

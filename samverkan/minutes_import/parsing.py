@@ -132,24 +132,58 @@ _DECISION_SENTENCE_RE = re.compile(
     r"(?:att|om|enligt|i enlighet|därmed|också|även|vidare)\b|"
     r"(?:mötet|rådet|nämnden|styrelsen|[\wåäö-]+rådet|[\wåäö-]+nämnden)\s+"
     r"(?:godkänner|antar|fastställer|beviljar|avslår|tillstyrker|utser|väljer)\b|"
-    r"[\wåäö ,-]{2,60}?\s+(?:godkänns|fastställs|antas|läggs till handlingarna)\b"
+    r"[\wåäö ,-]{2,60}?\s+(?:godkänns|godkändes|fastställs|fastställdes|antas|antogs|"
+    r"läggs till handlingarna|lades till handlingarna)"
+    r"(?:\s+(?:utan ändringar|med ändringar|med följande ändringar|enligt förslaget?|"
+    r"i sin helhet))?\s*[.!]?$"
     r")",
     re.IGNORECASE,
 )
+_DOUBLE_ATT_RE = re.compile(r"\batt\s+att\b")
 _ATT_CONTINUATION_RE = re.compile(r"^(?:att\b|\d+[.)]\s|[-–•]\s)", re.IGNORECASE)
 
 _TABLED_RE = re.compile(r"\bbordl(?:ägg|agd|agt|ad|ägger)\w*", re.IGNORECASE)
 _GENERIC_TABLED_SUBJECT_RE = re.compile(
-    r"^(?:punkten|ärendet|frågan|den|detta|det|denna|resten|övriga punkter|diskussionen|"
+    r"^(?:punkten|punkterna|ärendet|ärendena|frågan|frågorna|den|detta|det|denna|dessa|"
+    r"samtliga|båda|resten|övriga punkter|diskussionen|"
     r"samtalet|dragningen|informationen|beslutet|denna punkt|den här punkten)?"
     r"(?:\s+(?:ska|skall|kommer att|har|måste|får))?$",
     re.IGNORECASE,
 )
 _FOLLOW_UP_RE = re.compile(
-    r"\bföljs upp\b|\bföljas upp\b|\båterkommer\b|\båterkomma\b|\btas upp (?:igen|på nytt)\b|"
+    r"\b(?:följs|följas|tas|lyfts) upp (?:igen |på nytt )?(?:vid|på|till|under|i) "
+    r"(?:nästa|kommande|ett kommande|ett senare|senare)\b|"
+    r"^(?:frågan|punkten|ärendet|detta|det|diskussionen|samtalet)\s+(?:följs upp|tas upp igen|"
+    r"återkommer|kommer tillbaka)\b|"
+    r"\båterkommer\b|\båterkomma\b|\btas upp (?:igen|på nytt)\b|"
     r"\b(?:nästa|kommande) (?:möte|sammanträde|tillfälle|träff)\b|\bfortsätter (?:vid|på) nästa\b",
-    re.IGNORECASE,
+    re.IGNORECASE | re.MULTILINE,
 )
+# Words one of which a line must hold before the slower patterns are tried on it.
+_FOLLOW_UP_HINTS = ("följ", "återkom", "tas upp", "lyfts upp", "nästa", "kommande", "fortsätter")
+_DECISION_HINTS = (
+    "beslu",
+    "beslö",
+    "enad",
+    "enas",
+    "godkän",
+    "fastställ",
+    "anta",
+    "antog",
+    "handlingarna",
+    "utser",
+    "väljer",
+    "beviljar",
+    "avslår",
+    "tillstyrker",
+)
+
+
+def _has_any(text: str, hints: tuple[str, ...]) -> bool:
+    lower = text.lower()
+    return any(hint in lower for hint in hints)
+
+
 _ACTION_MODALS = (
     ("ska", ()),
     ("skall", ()),
@@ -174,7 +208,10 @@ _ACTION_PARTICLES = {
     "tittar": ("vidare", "på", "över"),
     "samlar": ("in", "ihop"),
 }
-_DUE_RE = re.compile(r"\b(?:senast|före|innan|till|inför|by)\s+(?:den\s+)?(?P<rest>.{3,40})", re.I)
+_ACTION_WORDS = lexicon.ACTION_VERBS | {modal for modal, _following in _ACTION_MODALS}
+_DUE_RE = re.compile(
+    r"\b(?:senast|före|innan|till|inför|by)\s+(?:den\s+)?(?=(?P<rest>.{3,40}))", re.I
+)
 _ONLINE_RE = re.compile(
     r"\b(?:teams|zoom|skype|google meet|digitalt|digital|distans|online|webbmöte|videomöte|"
     r"videolänk|via länk)\b",
@@ -188,6 +225,7 @@ _SUBSTITUTION_RE = re.compile(
 )
 _FOOTER_RE = re.compile(rf"^(?:{_alternation(lexicon.FOOTER_WORDS)})\b", re.IGNORECASE)
 _EMAIL_OR_PHONE_RE = re.compile(r"@|^(?:tel|telefon|mobil|e-?post|mejl)\b|^\+?[\d\s-]{7,}$", re.I)
+_ADDRESS_RE = re.compile(r"\S+@\S+|https?://\S+|www\.\S+", re.IGNORECASE)
 _KIND_WORD_RE = {
     kind: re.compile(rf"\b(?:{_alternation(words)})\b", re.IGNORECASE)
     for kind, words in (
@@ -199,11 +237,13 @@ _KIND_WORD_RE = {
 _BODY_IN_TEXT_RE = re.compile(
     r"(?<![\wåäö-])(?:"
     + _alternation([a for a in lexicon.BODY_ALIASES if len(a) > 2])
-    + r"|(?:[A-ZÅÄÖ][\wåäö]*-\s+och\s+)?[A-ZÅÄÖ][\wåäö-]*(?:"
+    + r"|(?:(?:[A-ZÅÄÖ][\wåäö]*-\s+och\s+)?[A-ZÅÄÖ][\wåäö-]*s\s+)?"
+    + r"(?:[A-ZÅÄÖ][\wåäö]*-\s+och\s+)?[\wåäö-]*(?:"
     + "|".join(lexicon.BODY_SUFFIXES)
     + r"))(?![\wåäö-])",
     re.IGNORECASE,
 )
+_AU_RE = re.compile(r"(?<![\wåäö-])AU(?![\wåäö])")
 _TRAILING_REMARK_RE = re.compile(r"\s*\((?:se|via|länk|obs)\b[^)]*\)\s*$", re.IGNORECASE)
 
 
@@ -278,9 +318,7 @@ def _best_chain(candidates: list[_ItemStart]) -> list[_ItemStart]:
         for candidate in candidates[first_position + 1 :]:
             if int(candidate.number or 0) == int(chain[-1].number or 0) + 1:  # type: ignore[arg-type]
                 chain.append(candidate)
-        with_text = sum(
-            1 for a, b in zip(chain, chain[1:], strict=False) if b.index - a.index > 1
-        )
+        with_text = sum(1 for a, b in zip(chain, chain[1:], strict=False) if b.index - a.index > 1)
         score = (len(chain), with_text, -first.index)
         if score > best_score:
             best, best_score = chain, score
@@ -303,8 +341,11 @@ def _find_items(lines: list[Line], title_index: int | None) -> list[_ItemStart]:
             sections.append(_ItemStart(index, match.group("number"), title))
         elif (match := _NUMBERED_ITEM_RE.match(text)) and _title_ok(match.group("title")):
             numbered.append(_ItemStart(index, match.group("number"), match.group("title")))
-        elif line.bold and not line.heading and len(text) <= 150 and (
-            line.bullet or line.blank_before or index == 0
+        elif (
+            line.bold
+            and not line.heading
+            and len(text) <= 150
+            and (line.bullet or line.blank_before or index == 0)
         ):
             bold.append(_ItemStart(index, None, text))
         if line.heading and index != title_index:
@@ -328,7 +369,9 @@ def _find_items(lines: list[Line], title_index: int | None) -> list[_ItemStart]:
             return [_ItemStart(i, None, line.text.rstrip(" .:")) for i, line in largest]
         level = min(line.heading for _, line in headings)
         return [
-            _ItemStart(i, None, line.text.rstrip(" .:")) for i, line in headings if line.heading == level
+            _ItemStart(i, None, line.text.rstrip(" .:"))
+            for i, line in headings
+            if line.heading == level
         ]
     return chain
 
@@ -354,11 +397,14 @@ def _type_words(text: str) -> list[str] | None:
 
 
 class _MinutesParser:
-    def __init__(self, text: str, filename: str, sha256: str | None) -> None:
+    def __init__(
+        self, text: str, filename: str, sha256: str | None, *, join_lines: bool = True
+    ) -> None:
         self.text = text
         self.result = empty_result(filename, sha256)
         self.warnings: list[str] = self.result["warnings"]
-        self.lines = join_wrapped(preprocess(text), LABEL_RE)
+        lines = preprocess(text)
+        self.lines = join_wrapped(lines, LABEL_RE) if join_lines else lines
         self.known_first_names: set[str] = set()
         self.substitution_pairs: list[tuple[str, str]] = []
         self.subtitles: list[str] = []
@@ -467,7 +513,9 @@ class _MinutesParser:
                 field_name, role = _LABEL_FIELDS[label]
                 rest = (match.group("rest") or "").strip()
                 recorder_pending = False
-                state, group, default_role = None, None, None
+                keep_group = field_name == state and role is not None and not rest
+                state, default_role = None, None
+                group = group if keep_group else None
                 if field_name in ("present", "absent", "guest"):
                     state, default_role = field_name, role
                     if rest:
@@ -492,8 +540,10 @@ class _MinutesParser:
                 elif field_name == "place":
                     self.place_text = self.place_text or rest
                 elif field_name == "place_time":
-                    self.time_text = self.time_text or rest
-                    self.date_text = self.date_text or rest
+                    if find_time_range(rest)[0]:
+                        self.time_text = self.time_text or rest
+                    if find_dates(rest, numeric=True):
+                        self.date_text = self.date_text or rest
                     self.place_text = self.place_text or self._place_from_combined(rest)
                 previous_line = line
                 continue
@@ -551,6 +601,10 @@ class _MinutesParser:
         line: Line | None,
     ) -> bool:
         if line is not None and line.cells is not None:
+            if all(
+                c.lower().strip(" :") in lexicon.ATTENDANCE_TABLE_HEADERS for c in line.cells if c
+            ):
+                return True  # "Namn | Organisation": the header row of an attendance table
             text = ", ".join(c for c in line.cells if c)
         if group_heading(text) is not None and "," not in text:
             return False
@@ -613,7 +667,8 @@ class _MinutesParser:
         return True
 
     def _set_recorded_by(self, text: str) -> None:
-        if self.result["recorded_by"] or _EMAIL_OR_PHONE_RE.search(text):
+        text = _ADDRESS_RE.sub("", text).strip(" ,;")
+        if self.result["recorded_by"] or not text or _EMAIL_OR_PHONE_RE.search(text):
             return
         name = clean_person_name(text)
         if name:
@@ -643,8 +698,10 @@ class _MinutesParser:
             if match:
                 waiting = False
                 continue
-            if waiting and not _EMAIL_OR_PHONE_RE.search(text) and not text.lower().startswith(
-                ("http", "www.")
+            if (
+                waiting
+                and not _EMAIL_OR_PHONE_RE.search(text)
+                and not text.lower().startswith(("http", "www."))
             ):
                 self._set_recorded_by(text)
                 waiting = False
@@ -706,7 +763,9 @@ class _MinutesParser:
         decisions = self._decisions(text_lines)
         tabled = self._tabled(text_lines, item.title)
         follow_up = any(
-            _FOLLOW_UP_RE.search(line.text) for line in text_lines if line.cells is None
+            _has_any(line.text, _FOLLOW_UP_HINTS) and _FOLLOW_UP_RE.search(line.text)
+            for line in text_lines
+            if line.cells is None
         )
         found_actions = self._actions(text_lines, meeting_date)
         for action in actions:
@@ -732,7 +791,8 @@ class _MinutesParser:
                 continue
             text = line.text
             if collecting is not None and _ATT_CONTINUATION_RE.match(text):
-                decisions[collecting] = f"{decisions[collecting]} {line.display()}"
+                joined = f"{decisions[collecting]} {line.display()}"
+                decisions[collecting] = _DOUBLE_ATT_RE.sub("att", joined)
                 continue
             collecting = None
             if _DECISION_HEADING_RE.match(text):
@@ -745,11 +805,14 @@ class _MinutesParser:
             elif match := _DECISION_LABEL_RE.match(text):
                 found = match.group("text").strip()
             else:
-                for sentence in split_sentences(text):
+                sentences = split_sentences(text) if _has_any(text, _DECISION_HINTS) else []
+                for sentence in sentences:
                     if _DECISION_SENTENCE_RE.match(sentence) and not sentence.lower().startswith(
                         ("förslag", "beslutsunderlag")
                     ):
                         found = sentence if found is None else f"{found} {sentence}"
+            if found:
+                found = _DOUBLE_ATT_RE.sub("att", found)
             if found and found not in decisions:
                 decisions.append(found)
                 if re.search(r"(?:\batt|:)$", found):
@@ -772,7 +835,7 @@ class _MinutesParser:
                     point = " ".join(sentences[:position]).strip() or None
                 else:
                     point = re.sub(r"\s+(?:ska|skall|kommer att|har|måste|får)$", "", subject)
-                point = point or item_title
+                point = (point or item_title).rstrip(" .")
                 if point and point not in tabled:
                     tabled.append(point)
         return tabled
@@ -807,7 +870,9 @@ class _MinutesParser:
             lower = name.lower()
             if lower in lexicon.PRONOUNS:
                 return False
-            if lower in lexicon.ACTION_GROUP_SUBJECTS or re.fullmatch(r"arbetsgrupp(?:en)? \d+", lower):
+            if lower in lexicon.ACTION_GROUP_SUBJECTS or re.fullmatch(
+                r"arbetsgrupp(?:en)? \d+", lower
+            ):
                 continue
             if len(words) == 1 and re.fullmatch(r"[A-ZÅÄÖ]{2,6}", words[0]):
                 continue  # AU, KLF
@@ -822,13 +887,20 @@ class _MinutesParser:
             if line.cells is not None:
                 continue
             for sentence in split_sentences(line.text):
-                action = self._action_in(sentence, meeting_date)
-                if action and action not in actions:
-                    actions.append(action)
+                candidates = [sentence]
+                if ": " in sentence:  # "Lokalfrågan: Cecilia tar kontakt med ..."
+                    candidates.append(sentence.split(": ", 1)[1])
+                for candidate in candidates:
+                    action = self._action_in(candidate, meeting_date)
+                    if action and action not in actions:
+                        actions.append(action)
+                        break
         return actions
 
     def _action_in(self, sentence: str, meeting_date: date | None) -> dict[str, str | None] | None:
         tokens = sentence.split()
+        if not _ACTION_WORDS.intersection(t.lower().strip(",.") for t in tokens):
+            return None
         end = self._subject_end(tokens)
         if end == 0 or end >= len(tokens):
             return None
@@ -837,15 +909,15 @@ class _MinutesParser:
         verb = rest[0].lower().strip(",.")
         what_start = 0
         for modal, following in _ACTION_MODALS:
-            if verb == modal and [t.lower() for t in rest[1 : 1 + len(following)]] == list(following):
+            if verb == modal and [t.lower() for t in rest[1 : 1 + len(following)]] == list(
+                following
+            ):
                 what_start = 1 + len(following)
                 if what_start >= len(rest):
                     return None
                 verb = rest[what_start].lower().strip(",.")
-                if verb.endswith("s") and verb not in lexicon.ACTION_VERBS:
-                    return None  # passive: "ska sammanställas"
-                if verb in lexicon.NARRATIVE_VERBS:
-                    return None
+                if verb not in lexicon.ACTION_INFINITIVES:
+                    return None  # "ska verka för", a passive "ska sammanställas"
                 break
         else:
             if verb not in lexicon.ACTION_VERBS:
@@ -860,18 +932,25 @@ class _MinutesParser:
         return {"owner": owner, "what": what, "due": self._due(what, meeting_date)}
 
     def _due(self, text: str, meeting_date: date | None) -> str | None:
-        match = _DUE_RE.search(text)
-        if not match:
-            return None
-        mentions = find_dates(match.group("rest"), numeric=True)
-        if not mentions or mentions[0].start > 3:
-            return None
-        mention = mentions[0]
-        year = mention.year or (meeting_date.year if meeting_date else None)
-        if year and meeting_date and not mention.year and mention.month and mention.month < meeting_date.month:
-            year += 1
-        resolved = mention.resolve(year)
-        return resolved.isoformat() if resolved else None
+        """The date in "senast 1 december", "till den 15 april" (the year from the meeting)."""
+        for match in _DUE_RE.finditer(text):
+            mentions = find_dates(match.group("rest"), numeric=True)
+            if not mentions or mentions[0].start > 0 or not mentions[0].day:
+                continue
+            mention = mentions[0]
+            year = mention.year or (meeting_date.year if meeting_date else None)
+            if (
+                year
+                and meeting_date
+                and not mention.year
+                and mention.month
+                and mention.month < meeting_date.month
+            ):
+                year += 1
+            resolved = mention.resolve(year)
+            if resolved:
+                return resolved.isoformat()
+        return None
 
     # -- date, time, place --------------------------------------------------------------------
 
@@ -882,7 +961,9 @@ class _MinutesParser:
         for item in items:
             if CALENDAR_TITLE_RE.search(item.title) and (year := first_year(item.title)):
                 return year
-        years = Counter(int(y) for y in re.findall(r"(?<![\d-])((?:19|20)\d{2})(?![\d-])", self.text))
+        years = Counter(
+            int(y) for y in re.findall(r"(?<![\d-])((?:19|20)\d{2})(?![\d-])", self.text)
+        )
         return years.most_common(1)[0][0] if years else None
 
     def _resolve_date(self, items: list[_Item]) -> date | None:
@@ -920,7 +1001,7 @@ class _MinutesParser:
                     break
         place = self.place_text
         if place:
-            place = _TRAILING_REMARK_RE.sub("", place).strip().rstrip(".").strip()
+            place = _TRAILING_REMARK_RE.sub("", place.strip().rstrip(".")).strip().rstrip(".")
             self.result["place"] = place or None
         online_sources = [self.place_text or "", self.time_text or ""]
         if not self.place_text:
@@ -932,7 +1013,11 @@ class _MinutesParser:
     def _find_substitutions(self) -> None:
         pairs = list(self.substitution_pairs)
         for line in self.lines:
-            if "ers" not in line.text and "tjänstgör" not in line.text and "går in" not in line.text:
+            if (
+                "ers" not in line.text
+                and "tjänstgör" not in line.text
+                and "går in" not in line.text
+            ):
                 continue
             for sentence in split_sentences(line.text):
                 for match in _SUBSTITUTION_RE.finditer(sentence):
@@ -953,6 +1038,8 @@ class _MinutesParser:
         for source in (self.result["title"] or "", *self.subtitles):
             for match in _BODY_IN_TEXT_RE.finditer(source):
                 found.append(match.group(0))
+            if _AU_RE.search(source):
+                found.append("AU")
         for name in found:
             self.add_body(name)
         # Bodies named as groups in the attendance come after those of the title.
@@ -964,7 +1051,11 @@ class _MinutesParser:
     def _classify(self, items: list[_Item]) -> None:
         title = self.result["title"] or ""
         title_kind = next(
-            (kind for kind in ("summary", "minutes", "notice") if _KIND_WORD_RE[kind].search(title)),
+            (
+                kind
+                for kind in ("summary", "minutes", "notice")
+                if _KIND_WORD_RE[kind].search(title)
+            ),
             None,
         )
         attendance = bool(self.result["present"] or self.result["absent"])
@@ -1016,11 +1107,15 @@ def _shorten(text: str, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
-def parse_minutes(text: str, *, filename: str, sha256: str | None = None) -> dict[str, Any]:
+def parse_minutes(
+    text: str, *, filename: str, sha256: str | None = None, join_lines: bool = True
+) -> dict[str, Any]:
     """Parse the plain text of one document into the JSON shape of issue 4.
 
     ``filename`` is reported as given; ``sha256`` is the hash of the file's bytes, which
-    the caller computes (the text alone cannot give it). Never raises on odd text: what it
-    cannot read is reported in ``warnings``.
+    the caller computes (the text alone cannot give it). ``join_lines`` joins lines broken
+    in the middle of a sentence (PDFs, hard-wrapped text); text from a Word file has one
+    line per paragraph already and is read with ``join_lines=False``. Never raises on odd
+    text: what it cannot read is reported in ``warnings``.
     """
-    return _MinutesParser(text, filename, sha256).parse()
+    return _MinutesParser(text, filename, sha256, join_lines=join_lines).parse()

@@ -45,6 +45,11 @@ _TRAILING_ROLE_RE = re.compile(
     r"^(?P<rest>.*?\S)\s*,?\s+(?P<role>" + "|".join(re.escape(r) for r in _ROLE_WORDS) + r")$"
 )
 _SPLIT_AND_RE = re.compile(r"\s+(?:och|&|samt)\s+")
+_SUBSTITUTE_TEXT_RE = re.compile(
+    r"^(?P<name>.+?)\s*,?\s+(?:ersättare för|ers\.? för|tjänstgör för|tjänstgörande för|"
+    r"ersätter|i stället för|istället för|vikarie för)\s+(?P<for>[A-ZÅÄÖ].*)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(slots=True)
@@ -200,11 +205,25 @@ def _party_of(text: str) -> str | None:
 
 
 class _Chunk:
-    __slots__ = ("base", "brackets", "kind")
+    """One comma-separated piece of an attendance line, classified."""
 
-    def __init__(self, text: str, known_first_names: set[str]) -> None:
+    __slots__ = ("base", "brackets", "kind", "role", "substitutes_for", "starts_entry")
+
+    def __init__(self, text: str, known_first_names: set[str], *, starts_entry: bool) -> None:
+        self.starts_entry = starts_entry
+        self.substitutes_for: str | None = None
+        if match := _SUBSTITUTE_TEXT_RE.match(text):
+            # "David Dahl (S) ersättare för Erik Ek (S)"
+            text = match.group("name")
+            self.substitutes_for = clean_person_name(match.group("for"))
         self.base, self.brackets = strip_brackets(text)
         self.base = self.base.strip(" .:;-–")
+        self.role: str | None = None
+        if match := _LEADING_ROLE_RE.match(self.base):
+            if is_name(match.group("rest")):
+                self.role, self.base = ROLES[match.group("role").lower()], match.group("rest")
+        elif (match := _TRAILING_ROLE_RE.match(self.base)) and is_name(match.group("rest")):
+            self.role, self.base = ROLES[match.group("role").lower()], match.group("rest")
         self.kind = self._classify(known_first_names)
 
     def _classify(self, known: set[str]) -> str:
@@ -216,9 +235,10 @@ class _Chunk:
         if base[0].islower():
             return "descriptor"
         tokens = base.split()
-        if _name_tokens_ok(tokens) and (
-            len(tokens) >= 2 or any(_party_of(b) for b in self.brackets)
-        ):
+        has_party = any(_party_of(b) for b in self.brackets)
+        if _name_tokens_ok(tokens) and (len(tokens) >= 2 or has_party):
+            if has_party or self.role or self.substitutes_for:
+                return "name"
             return "name" if is_known_first_name(tokens[0], known) else "weak_name"
         return "organisation"
 
@@ -248,15 +268,18 @@ def _apply_bracket(person: Person, inner: str, people_substitutions: list[tuple[
         person.organisation = inner
 
 
-def _split_chunks(text: str) -> list[str]:
-    chunks: list[str] = []
+def _split_chunks(text: str) -> list[tuple[str, bool]]:
+    """The chunks of a line, each with whether it must start a new entry (after ";")."""
+    chunks: list[tuple[str, bool]] = []
     for part in split_outside_brackets(text, ";"):
+        first = True
         for chunk in split_outside_brackets(part, ","):
             pieces = _SPLIT_AND_RE.split(chunk)
             if len(pieces) > 1 and all(is_name(strip_brackets(p)[0]) for p in pieces):
-                chunks.extend(pieces)
+                chunks.extend((p, first or position > 0) for position, p in enumerate(pieces))
             else:
-                chunks.append(chunk)
+                chunks.append((chunk, first))
+            first = False
     return chunks
 
 
@@ -271,34 +294,32 @@ def parse_people(
 
     ``substitutions`` receives ``(substitute, substituted)`` for "(ersättare för X)".
     """
-    chunks = [_Chunk(c, known_first_names) for c in _split_chunks(text)]
+    chunks = [
+        _Chunk(text, known_first_names, starts_entry=starts) for text, starts in _split_chunks(text)
+    ]
     if not chunks:
         return None
     several_names = sum(1 for c in chunks if c.kind in ("name", "weak_name")) >= 3
     entries: list[Person | Vacancy] = []
-    for chunk in chunks:
+    previous_kind: str | None = None
+    for position, chunk in enumerate(chunks):
         last = entries[-1] if entries else None
+        kind_before, previous_kind = previous_kind, chunk.kind
         if chunk.kind == "vacancy":
             rest = _VACANCY_RE.match(chunk.base).group("rest").strip() or None  # type: ignore[union-attr]
             entries.append(Vacancy(organisation=rest))
             continue
         if isinstance(last, Vacancy):
-            if last.organisation is None and chunk.kind != "name":
+            if last.organisation is None and chunk.kind != "name" and not chunk.starts_entry:
                 last.organisation = chunk.base
                 continue
             last = None
-        if last is None:
-            base = chunk.base
-            role = None
-            if match := _LEADING_ROLE_RE.match(base):
-                role, base = ROLES[match.group("role").lower()], match.group("rest")
-            elif (match := _TRAILING_ROLE_RE.match(base)) and is_name(match.group("rest")):
-                role, base = ROLES[match.group("role").lower()], match.group("rest")
-            if chunk.kind not in ("name", "weak_name") and not (role and is_name(base)):
+        if last is None or (chunk.starts_entry and position > 0):
+            if chunk.kind not in ("name", "weak_name"):
                 if entries:
                     break
                 return None
-            person = Person(name=base, role=role)
+            person = Person(name=chunk.base)
             entries.append(person)
         elif chunk.kind == "name" or (
             chunk.kind == "weak_name" and (last.organisation is not None or several_names)
@@ -307,7 +328,10 @@ def parse_people(
             entries.append(person)
         elif chunk.kind == "descriptor":
             role = _role_of(chunk.base)
-            if role or last.role is None:
+            if role is None and kind_before == "organisation" and last.organisation:
+                # "Förvaltningen för utbildning, försörjning och arbete": a name with commas
+                last.organisation = f"{last.organisation}, {chunk.base}"
+            elif role or last.role is None:
                 last.role = role or chunk.base
             person = last
         elif chunk.kind == "empty":
@@ -316,6 +340,12 @@ def parse_people(
             org = chunk.base
             last.organisation = f"{last.organisation}, {org}" if last.organisation else org
             person = last
+        if chunk.role:
+            person.role = chunk.role
+        if chunk.substitutes_for:
+            person.role = person.role or "ersättare"
+            person.substitutes_for = chunk.substitutes_for
+            substitutions.append((person.name, chunk.substitutes_for))
         for inner in chunk.brackets:
             _apply_bracket(person, inner, substitutions)
     return entries

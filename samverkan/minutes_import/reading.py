@@ -84,21 +84,24 @@ def sha256_of(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def too_large_message(filename: str) -> str:
+    return _("%(file)s is too large (more than %(limit)d MB) to be minutes.") % {
+        "file": filename,
+        "limit": MAX_BYTES // (1024 * 1024),
+    }
+
+
 def read_path(path: Path, *, display_name: str | None = None) -> ReadDocument:
     """Read a file from disk. ``display_name`` is how the file is named in messages."""
     name = display_name or str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise UnsupportedDocument(
-                _("%(file)s is too large (more than %(limit)d MB) to be minutes.")
-                % {"file": name, "limit": MAX_BYTES // (1024 * 1024)},
-                filename=name,
-            )
+        if path.stat().st_size > MAX_BYTES:
+            raise UnsupportedDocument(too_large_message(name), filename=name)
         data = path.read_bytes()
     except OSError as error:
         raise UnreadableDocument(
-            _("%(file)s could not be opened: %(reason)s") % {"file": name, "reason": error.strerror},
+            _("%(file)s could not be opened: %(reason)s")
+            % {"file": name, "reason": error.strerror},
             filename=name,
         ) from error
     return read_bytes(data, filename=name)
@@ -107,6 +110,8 @@ def read_path(path: Path, *, display_name: str | None = None) -> ReadDocument:
 def read_bytes(data: bytes, *, filename: str) -> ReadDocument:
     """Read a document given as bytes; the format follows the file name's suffix."""
     suffix = Path(filename).suffix.lower()
+    if len(data) > MAX_BYTES:
+        raise UnsupportedDocument(too_large_message(filename), filename=filename)
     if not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xff\xfe"):
         raise EmptyDocument(_("%(file)s is empty.") % {"file": filename}, filename=filename)
     digest = sha256_of(data)
@@ -164,8 +169,21 @@ class _Level:
 
 
 def _roman(number: int) -> str:
-    values = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
-              (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+    values = [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ]
     out = []
     for value, letters in values:
         while number >= value:
@@ -227,9 +245,9 @@ class _Numbering:
             for override in num.findall(f"{W}lvlOverride"):
                 start = override.find(f"{W}startOverride")
                 if start is not None:
-                    self.overrides.setdefault(num_id, {})[
-                        int(override.get(f"{W}ilvl", "0"))
-                    ] = int(start.get(f"{W}val", "1"))
+                    self.overrides.setdefault(num_id, {})[int(override.get(f"{W}ilvl", "0"))] = int(
+                        start.get(f"{W}val", "1")
+                    )
 
     def label(self, num_id: str, ilvl: int) -> str | None:
         """The label of the next paragraph of this list at this level ("3.", "b)", "-")."""
@@ -403,7 +421,11 @@ class _DocxReader:
         return stripped
 
     def _all_bold(self, paragraph: ElementTree.Element) -> bool:
-        runs = [r for r in paragraph.iter(f"{W}r") if "".join(t.text or "" for t in r.iter(f"{W}t")).strip()]
+        runs = [
+            r
+            for r in paragraph.iter(f"{W}r")
+            if "".join(t.text or "" for t in r.iter(f"{W}t")).strip()
+        ]
         if not runs:
             return False
         for run in runs:
@@ -467,6 +489,52 @@ _PAGE_NUMBER_RE = re.compile(
 )
 
 
+_GAP_RE = re.compile(r" {4,}")
+_BLANK_RUN_RE = re.compile(r"\n{3,}")
+
+
+def _page_text(page: object) -> str:
+    """The page's text with its layout (columns as runs of spaces), else plain."""
+    try:
+        text = page.extract_text(extraction_mode="layout")  # type: ignore[attr-defined]
+    except Exception:  # noqa: BLE001 - pypdf's layout mode fails on some odd fonts
+        text = None
+    if not text or not text.strip():
+        text = page.extract_text() or ""  # type: ignore[attr-defined]
+    return text
+
+
+def _layout_to_lines(page: str) -> str:
+    """Tidy one page of layout text: no page numbers, table rows with tabs between cells.
+
+    A line with two or more gaps of four spaces is a table row; an indented line right after
+    a row continues the cell that starts where it starts (a title that wrapped)."""
+    out: list[str] = []
+    columns: list[int] = []
+    for line in page.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        stripped = line.strip()
+        if not stripped:
+            out.append("")
+            continue
+        if _PAGE_NUMBER_RE.match(stripped):
+            continue
+        indent = len(line) - len(line.lstrip(" "))
+        body = line.rstrip()
+        if len(_GAP_RE.findall(body.strip())) >= 2:
+            starts = [indent] + [m.end() for m in _GAP_RE.finditer(body) if m.start() > indent]
+            columns = starts
+            out.append("\t".join(part for part in _GAP_RE.split(stripped)))
+            continue
+        previous = next((o for o in reversed(out) if o), "")
+        if columns and indent >= 8 and "\t" in previous:
+            column = max((i for i, start in enumerate(columns) if start <= indent + 2), default=0)
+            out.append("\t" * column + stripped)
+            continue
+        columns = []
+        out.append(stripped)
+    return _BLANK_RUN_RE.sub("\n\n", "\n".join(out)).strip("\n")
+
+
 def pdf_text(data: bytes, *, filename: str) -> str:
     """The text layer of a PDF, page by page, without page numbers."""
     try:
@@ -489,11 +557,13 @@ def pdf_text(data: bytes, *, filename: str) -> str:
                 unlocked = 0
             if not unlocked:
                 raise EncryptedDocument(
-                    _("%(file)s is a password-protected PDF; save it without a password and try again.")
+                    _(
+                        "%(file)s is a password-protected PDF; save it without a password and try again."
+                    )
                     % {"file": filename},
                     filename=filename,
                 )
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_page_text(page) for page in reader.pages]
     except UnreadableDocument:
         raise
     except FileNotDecryptedError as error:
@@ -508,12 +578,7 @@ def pdf_text(data: bytes, *, filename: str) -> str:
         ) from error
     finally:
         pypdf_logger.setLevel(previous_level)
-    cleaned_pages = []
-    for page in pages:
-        lines = page.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        lines = [line for line in lines if not _PAGE_NUMBER_RE.match(line.strip())]
-        cleaned_pages.append("\n".join(lines))
-    text = "\n".join(cleaned_pages)
+    text = "\n\n".join(_layout_to_lines(page) for page in pages)
     if sum(1 for char in text if char.isalpha()) < _MIN_PDF_LETTERS:
         raise NoTextLayer(
             _(

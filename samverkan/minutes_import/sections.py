@@ -16,7 +16,7 @@ from .textlines import Line
 
 CALENDAR_TITLE_RE = re.compile(
     r"\b(?:kalendarium|kalender|mötesplan|mötestider|sammanträdesplan|sammanträdestider|"
-    r"kommande möten|kommande datum|viktiga datum|datum framåt)\b",
+    r"kommande möten|kommande sammanträden|kommande datum|viktiga datum|datum framåt)\b",
     re.IGNORECASE,
 )
 WATCHLIST_TITLE_RE = re.compile(
@@ -48,7 +48,11 @@ _HEADER_WORDS = {
     "arrangemang": "title",
 }
 _DATE_CELL_RE = re.compile(
-    rf"^(?:{WORD_DATE_RE.pattern}|{ISO_DATE_RE.pattern}|{NUMERIC_DATE_RE.pattern}|\?)",
+    "^(?:"
+    + "|".join(
+        re.sub(r"\?P<\w+>", "", r.pattern) for r in (WORD_DATE_RE, ISO_DATE_RE, NUMERIC_DATE_RE)
+    )
+    + r"|\?)(?=\s|$)",
     re.IGNORECASE,
 )
 _TIME_CELL_RE = re.compile(
@@ -71,7 +75,9 @@ _WATCH_KINDS = {
     "nätverket": "nätverk",
 }
 _WATCH_KIND_RE = re.compile(
-    r"^(?P<kind>" + "|".join(sorted(_WATCH_KINDS, key=len, reverse=True)) + r")\s*:\s*(?P<rest>.+)$",
+    r"^(?P<kind>"
+    + "|".join(sorted(_WATCH_KINDS, key=len, reverse=True))
+    + r")\s*:\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
 _ABBREVIATION_RE = re.compile(r"^[A-ZÅÄÖ][A-ZÅÄÖ0-9-]{1,7}$")
@@ -170,8 +176,10 @@ def parse_calendar(
             if columns:
                 used.add(index)
                 continue
-        if line.cells is None and columns is None and (
-            header := _header_columns(line.raw.replace("\t", " ").split())
+        if (
+            line.cells is None
+            and columns is None
+            and (header := _header_columns(line.raw.replace("\t", " ").split()))
         ):
             columns = header
             used.add(index)
@@ -180,7 +188,9 @@ def parse_calendar(
             cells = list(line.cells)
             order = columns or ["date", "time", "place", "title"][: max(2, len(cells))]
             if len(cells) > len(order):  # extra cells belong to the title
-                cells = cells[: len(order) - 1] + [" ".join(c for c in cells[len(order) - 1 :] if c)]
+                cells = cells[: len(order) - 1] + [
+                    " ".join(c for c in cells[len(order) - 1 :] if c)
+                ]
             named = dict(zip(order, cells, strict=False))
             if named.get("date") and _looks_like_row_start(named["date"]):
                 rows.append(_Row({k: v for k, v in named.items() if v}))
@@ -221,7 +231,11 @@ def parse_calendar(
 
 
 def _calendar_entry(
-    cells: dict[str, str], *, year: int | None, meeting_date: date | None, warn: Callable[[str], None]
+    cells: dict[str, str],
+    *,
+    year: int | None,
+    meeting_date: date | None,
+    warn: Callable[[str], None],
 ) -> dict[str, str | None]:
     date_text = cells.get("date", "").strip()
     when: date | None = None
@@ -302,7 +316,7 @@ def _split_owner(text: str) -> tuple[str, str | None, str]:
             if depth == 0 and start is not None:
                 inner = text[start + 1 : position].strip()
                 title = text[:start].strip()
-                after = text[position + 1 :].strip(" .")
+                after = text[position + 1 :].strip().removeprefix(".").strip()
                 if nested := _NESTED_ABBREVIATION_RE.search(inner):
                     return title, nested.group(1), after
                 if _ABBREVIATION_RE.match(inner) and not _is_acronym_of(inner, title):
@@ -344,12 +358,11 @@ def parse_watchlist(lines: list[Line]) -> list[dict[str, str | None]]:
     entries: list[dict[str, str | None]] = []
     notes: list[list[str]] = []
     for index, line in enumerate(lines):
-        if line.cells is not None:
-            text = line.display()
-        else:
-            text = line.text
+        text = line.display() if line.cells is not None else line.text
         if match := _WATCH_KIND_RE.match(text):
-            entries.append(_watch_entry(_WATCH_KINDS[match.group("kind").lower()], match.group("rest")))
+            entries.append(
+                _watch_entry(_WATCH_KINDS[match.group("kind").lower()], match.group("rest"))
+            )
             notes.append([])
             continue
         if (line.blank_before or index == 0 or line.bold) and _starts_unmarked_entry(line):
@@ -369,7 +382,9 @@ def parse_watchlist(lines: list[Line]) -> list[dict[str, str | None]]:
 # ---------------------------------------------------------------------------------------------
 
 
-def _members(text: str, actions: list[dict[str, str | None]], action_verbs: frozenset[str]) -> list[str]:
+def _members(
+    text: str, actions: list[dict[str, str | None]], action_verbs: frozenset[str]
+) -> list[str]:
     names: list[str] = []
     for part in split_outside_brackets(text, ",;"):
         for piece in re.split(r"\s+(?:och|&)\s+", part):

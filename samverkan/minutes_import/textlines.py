@@ -14,8 +14,9 @@ from dataclasses import dataclass, replace
 
 from .lexicon import CONTINUATION_WORDS
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
-_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000"), " ")
+_INVISIBLE_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES_RE = re.compile("[\u00a0\u2007\u202f\u2009\u200a\u3000]")
+_BREAKS_RE = re.compile("\r\n?|[\u2028\u2029\f\v]")
 
 _HEADING_RE = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET_RE = re.compile(r"^(?:[-*+•·▪◦‣●○■□➢►–—])\s+(.*)$")
@@ -27,15 +28,22 @@ _EMPHASIS_RE = re.compile(r"\*+|(?<!\w)_{1,2}(?=\S)|(?<=\S)_{1,2}(?!\w)")
 _MULTISPACE_RE = re.compile(r"[ \t]{2,}")
 _PIPE_SEPARATOR_RE = re.compile(r"^\s*:?-{2,}:?\s*$")
 
-_ITEM_START_RE = re.compile(r"^(?:§\s*\d+|\d{1,3}\s*[.)]\s+\S)")
+_ITEM_START_RE = re.compile(r"^(?:§\s*\d+|\d{1,3}\s*[.)]\s+\S|[a-zåäö]\)\s+\S|[ivx]{1,4}\.\s+\S)")
 _TERMINAL_RE = re.compile(r"[.!?:;]['\"”’)]*$")
 _LOWER_START_RE = re.compile(r"^[a-zåäöéü%]")
+_ADDRESS_START_RE = re.compile(r"^(?:https?://|www\.|mailto:|[\w.+-]+@[\w-]+\.)", re.IGNORECASE)
 _HYPHEN_END_RE = re.compile(r"[A-Za-zÅÄÖåäöéü]-$")
 _NO_HYPHEN_JOIN = frozenset(("och", "eller", "samt", "respektive", "resp.", "som", "till", "men"))
 
 _URL_RE = re.compile(r"(?:https?://|(?<![\w@./])www\.)[^\s<>()\[\]\"”’]+", re.IGNORECASE)
 _URL_TRAILING = ".,;:!?'\"”’*»"
 _SCHEME_RE = re.compile(r"^https?://", re.IGNORECASE)
+_ABBREVIATION_END_RE = re.compile(
+    r"(?:^|[\s(])(?:t\.\s?ex|bl\.\s?a|s\.\s?k|dvs|d\.\s?v\.\s?s|ev|ca|c:a|resp|jfr|kl|nr|"
+    r"p\.\s?g\.\s?a|pga|fr\.\s?o\.\s?m|t\.\s?o\.\s?m|inkl|exkl|tel|ang|enl|f\.\s?d|"
+    r"[A-ZÅÄÖ])\.$",
+    re.IGNORECASE,
+)
 _SENTENCE_SPLIT_RE = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"”(]?[A-ZÅÄÖÉ0-9])")
 
 
@@ -69,9 +77,8 @@ class Line:
 
 def normalise_characters(text: str) -> str:
     """Unify line breaks and spaces and drop invisible characters."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    text = text.replace("\u2029", "\n").replace("\f", "\n").replace("\v", "\n")
-    return text.translate(_INVISIBLE).translate(_SPACES)
+    text = _BREAKS_RE.sub("\n", text)
+    return _SPACES_RE.sub(" ", _INVISIBLE_RE.sub("", text))
 
 
 def clean_inline(text: str) -> str:
@@ -114,8 +121,12 @@ def preprocess(text: str) -> list[Line]:
         if cells is not None:
             if cells:  # an empty list is a Markdown separator row: |---|---|
                 lines.append(
-                    Line(text=" | ".join(c for c in cells if c), raw=raw, cells=cells,
-                         blank_before=blanks)
+                    Line(
+                        text=" | ".join(c for c in cells if c),
+                        raw=raw,
+                        cells=cells,
+                        blank_before=blanks,
+                    )
                 )
             blanks = 0
             continue
@@ -136,8 +147,14 @@ def preprocess(text: str) -> list[Line]:
             blanks += 1
             continue
         lines.append(
-            Line(text=cleaned, raw=raw.strip(), bullet=bullet, bold=bold, heading=heading,
-                 blank_before=blanks)
+            Line(
+                text=cleaned,
+                raw=raw.strip(),
+                bullet=bullet,
+                bold=bold,
+                heading=heading,
+                blank_before=blanks,
+            )
         )
         blanks = 0
     return lines
@@ -172,9 +189,12 @@ def join_wrapped(lines: list[Line], label_re: re.Pattern[str]) -> list[Line]:
             and not _is_structural(line, label_re)
             and not _is_structural(previous, label_re)
             and not _TERMINAL_RE.search(previous.text)
+            and not _ADDRESS_START_RE.match(line.text)
         ):
             last_word = previous.text.rsplit(" ", 1)[-1].lower()
-            if _LOWER_START_RE.match(line.text) or last_word in CONTINUATION_WORDS:
+            if _LOWER_START_RE.match(line.text) or (
+                last_word in CONTINUATION_WORDS and not previous.bullet
+            ):
                 first_word = line.text.split(" ", 1)[0].lower()
                 if (
                     _HYPHEN_END_RE.search(previous.text)
@@ -191,8 +211,18 @@ def join_wrapped(lines: list[Line], label_re: re.Pattern[str]) -> list[Line]:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Split a paragraph into sentences (a full stop, ! or ? before a capital letter)."""
-    return [s.strip() for s in _SENTENCE_SPLIT_RE.split(text) if s.strip()]
+    """Split a paragraph into sentences (a full stop, ! or ? before a capital letter), but not
+    after an abbreviation such as "t.ex." or "bl.a." that never ends a sentence."""
+    sentences: list[str] = []
+    for piece in _SENTENCE_SPLIT_RE.split(text):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if sentences and _ABBREVIATION_END_RE.search(sentences[-1]):
+            sentences[-1] = f"{sentences[-1]} {piece}"
+        else:
+            sentences.append(piece)
+    return sentences
 
 
 def find_links(text: str) -> list[str]:

@@ -53,7 +53,7 @@ def test_a_volunteer_signs_on_a_phone_and_the_secretary_approves(
     assert "Kryssa i rutan" in page.locator(".error-summary").inner_text()
     page.get_by_label(re.compile("står bakom|värdegrund|värden", re.I)).check()
     page.get_by_role("button", name="Underteckna").click()
-    page.get_by_role("heading", level=1).wait_for()
+    page.get_by_role("heading", name="Tack för att ni ansluter er").wait_for()
     assert Signature.objects.get().status == SignatureStatus.PENDING
     phone.close()
 
@@ -70,13 +70,14 @@ def test_a_volunteer_signs_on_a_phone_and_the_secretary_approves(
     page.get_by_role("link", name="Vinterö Hembygdsförening").click()
     assert_accessible(page, "signature review")
     page.get_by_role("button", name="Godkänn anslutningen").click()
-    page.get_by_role("heading", level=1).wait_for()
+    page.wait_for_url(live_server.url + reverse("organisations:review_queue"))
     assert Signature.objects.get().status == SignatureStatus.ACTIVE
 
     page.goto(live_server.url + reverse("organisations:register"))
     page.get_by_role("searchbox").fill("hembygdsföreningar")
     page.get_by_role("button", name="Sök").click()
-    assert page.get_by_role("link", name="Vinterö Hembygdsförening").is_visible()
+    page.wait_for_url(re.compile(r"q=hembygdsf"))
+    page.get_by_role("link", name="Vinterö Hembygdsförening").wait_for()
     desk.close()
 
 
