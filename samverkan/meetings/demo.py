@@ -639,7 +639,6 @@ COUNCIL: dict[tuple[int, int], tuple[tuple[Item, ...], str]] = {
                     "med tack för väl utfört arbete.",
                 ),
                 actions=(Act("Publicera rutinen för uteslutning på webbplatsen", "helena", 21),),
-                effect="close_exclusion_group",
             ),
             Item(
                 "Civilsamhällets roll vid kris",
@@ -2954,11 +2953,12 @@ class _Story:
                     ("patrik", member, None, None),
                 ],
             )
-        elif effect == "close_exclusion_group":
-            pass  # the group's members and end date were set when it was founded (no body_update)
 
     def closing_day(self) -> date:
-        """The day the council adopts the exclusion routine and closes the working group."""
+        """The day the council adopts the exclusion routine and closes the working group.
+
+        There is no service to change a body after it is made, so the group gets its end date
+        (and its members theirs) when it is set up."""
         slot = next(s for s in self.full_plan() if s.kind == "council" and s.key == (2, 1))
         return slot.day
 

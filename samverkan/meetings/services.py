@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from samverkan.accounts.models import User
+from samverkan.accounts.models import Role, User
+from samverkan.accounts.services import role_grant, user_get_or_create
 from samverkan.core.models import hash_token, new_token
 from samverkan.core.swedish import format_when, search_document, sort_key
 from samverkan.meetings import ical
@@ -33,16 +34,23 @@ from samverkan.organisations.models import Organisation
 from samverkan.outbox.services import Attachment as EmailAttachment
 from samverkan.outbox.services import email_queue_template
 
+_BODY_ROLES = {"council": Role.COUNCIL_MEMBER, "network": Role.C_NETWORK_MEMBER}
+
 # --- People and bodies ------------------------------------------------------------------------
 
 
 def person_create(*, name: str, email: str = "", phone: str = "", user: User | None = None) -> Person:
+    """A person in the council's work. With an email address they get an account (without a
+    password) so that they can log in by an emailed link and see their bodies' meetings."""
     name = " ".join(name.split())
     if not name:
         raise ValidationError({"name": _("Enter the person's name.")})
-    return Person.objects.create(
-        name=name, name_sort=sort_key(name), email=email.strip().lower(), phone=phone, user=user
-    )
+    email = email.strip().lower()
+    if user is None and email:
+        candidate = user_get_or_create(email=email, full_name=name)
+        if not Person.objects.filter(user=candidate).exists():
+            user = candidate
+    return Person.objects.create(name=name, name_sort=sort_key(name), email=email, phone=phone, user=user)
 
 
 def person_update(*, person: Person, name: str, email: str = "", phone: str = "") -> Person:
@@ -92,6 +100,8 @@ def membership_add(
                             role=role, title=title, start=start, end=end)
     membership.full_clean()
     membership.save()
+    if person is not None and person.user_id and body.kind in _BODY_ROLES:
+        role_grant(user=person.user, role=_BODY_ROLES[body.kind])
     return membership
 
 

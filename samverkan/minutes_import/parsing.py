@@ -243,6 +243,11 @@ _BODY_IN_TEXT_RE = re.compile(
     + r"))(?![\wåäö-])",
     re.IGNORECASE,
 )
+_GENITIVE_BODY_RE = re.compile(
+    r"(?<![\wåäö-])((?:[A-ZÅÄÖ][\wåäö]*-\s+och\s+)?[A-ZÅÄÖ][\wåäö-]*(?:"
+    + "|".join(lexicon.BODY_SUFFIXES)
+    + r"))s(?=\s)"
+)
 _AU_RE = re.compile(r"(?<![\wåäö-])AU(?![\wåäö])")
 _TRAILING_REMARK_RE = re.compile(r"\s*\((?:se|via|länk|obs)\b[^)]*\)\s*$", re.IGNORECASE)
 
@@ -341,6 +346,8 @@ def _find_items(lines: list[Line], title_index: int | None) -> list[_ItemStart]:
             sections.append(_ItemStart(index, match.group("number"), title))
         elif (match := _NUMBERED_ITEM_RE.match(text)) and _title_ok(match.group("title")):
             numbered.append(_ItemStart(index, match.group("number"), match.group("title")))
+        elif LABEL_RE.match(text) or _FOOTER_RE.match(text):
+            continue  # "**Närvarande**", "## Antecknat av": header and footer, not items
         elif (
             line.bold
             and not line.heading
@@ -807,10 +814,13 @@ class _MinutesParser:
             else:
                 sentences = split_sentences(text) if _has_any(text, _DECISION_HINTS) else []
                 for sentence in sentences:
-                    if _DECISION_SENTENCE_RE.match(sentence) and not sentence.lower().startswith(
+                    if label := _DECISION_LABEL_RE.match(sentence):
+                        sentence = label.group("text").strip()  # "... redogör. Beslut: X."
+                    elif not _DECISION_SENTENCE_RE.match(sentence) or sentence.lower().startswith(
                         ("förslag", "beslutsunderlag")
                     ):
-                        found = sentence if found is None else f"{found} {sentence}"
+                        continue
+                    found = sentence if found is None else f"{found} {sentence}"
             if found:
                 found = _DOUBLE_ATT_RE.sub("att", found)
             if found and found not in decisions:
@@ -1036,8 +1046,12 @@ class _MinutesParser:
     def _find_bodies(self) -> None:
         found: list[str] = []
         for source in (self.result["title"] or "", *self.subtitles):
-            for match in _BODY_IN_TEXT_RE.finditer(source):
-                found.append(match.group(0))
+            matches = list(_BODY_IN_TEXT_RE.finditer(source))
+            found.extend(match.group(0) for match in matches)
+            for match in _GENITIVE_BODY_RE.finditer(source):
+                # "Kommunstyrelsens sammanträde": the body is Kommunstyrelsen
+                if not any(m.start() <= match.start() < m.end() for m in matches):
+                    found.append(match.group(1))
             if _AU_RE.search(source):
                 found.append("AU")
         for name in found:

@@ -447,3 +447,55 @@ def test_a_notice_with_only_an_agenda():
     assert result["kind"] == "notice"
     assert [i["title"] for i in result["agenda_items"]] == ["Välkomna", "Budget", "Övriga frågor"]
     assert result["date"] == "2025-03-03"
+
+
+def test_markdown_headings_for_labels_and_numbered_items():
+    result = parse(
+        "# Protokoll styrelsemöte 12 mars 2024\n\n## Närvarande\n- Anna Andersson, ordförande\n"
+        "- Bertil Berg\n\n## Frånvarande\n- Cecilia Ceder\n\n## 1. Mötets öppnande\n"
+        "Ordföranden öppnade mötet.\n\n## 2. Ekonomi\nBertil redogjorde. Beslut: Styrelsen "
+        "godkänner rapporten.\n\n## Antecknat av\nBertil Berg\n"
+    )
+    assert [(p["name"], p["role"]) for p in result["present"]] == [
+        ("Anna Andersson", "ordförande"),
+        ("Bertil Berg", None),
+    ]
+    assert [p["name"] for p in result["absent"]] == ["Cecilia Ceder"]
+    assert [(i["number"], i["title"], i["decisions"]) for i in result["agenda_items"]] == [
+        ("1", "Mötets öppnande", []),
+        ("2", "Ekonomi", ["Styrelsen godkänner rapporten."]),
+    ]
+    assert result["recorded_by"] == "Bertil Berg"
+    assert result["warnings"] == []
+
+
+def test_bold_labels_are_not_taken_for_bold_items():
+    result = parse(
+        "**Minnesanteckningar 3 april 2024**\n\n**Närvarande**\n\n- Anna Andersson, KFUM\n"
+        "- Bertil Berg (S)\n\n**Presentationsrunda**\n\nAlla presenterade sig.\n\n**Budget**\n\n"
+        "Anna skickar budgeten senast 1 maj.\n"
+    )
+    assert [(p["name"], p["organisation"], p["party"]) for p in result["present"]] == [
+        ("Anna Andersson", "KFUM", None),
+        ("Bertil Berg", None, "S"),
+    ]
+    assert [(i["number"], i["title"]) for i in result["agenda_items"]] == [
+        (None, "Presentationsrunda"),
+        (None, "Budget"),
+    ]
+    assert result["agenda_items"][1]["actions"] == [
+        {"owner": "Anna", "what": "skickar budgeten senast 1 maj", "due": "2024-05-01"}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "bodies"),
+    [
+        ("Protokoll fört vid Kommunstyrelsens sammanträde 2024-01-02", ["Kommunstyrelsen"]),
+        ("Protokoll Socialnämndens arbetsutskott 2024-01-02", ["Socialnämndens arbetsutskott"]),
+        ("Minnesanteckningar Samverkansrådets AU 3 maj 2023", ["AU"]),
+        ("Minnesanteckningar Samverkansrådet och C-nätverket 2023", ["Samverkansrådet", "C-nätet"]),
+    ],
+)
+def test_bodies_in_the_title(title, bodies):
+    assert parse(f"{title}\n\n§ 1 A\nx\n")["bodies"] == bodies
