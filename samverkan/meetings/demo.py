@@ -3790,7 +3790,7 @@ class _Story:
 
     # -- moving the story back in time -----------------------------------------------------------
 
-    def backdate(self, first_email_pk: int) -> None:
+    def backdate(self, first_email_pk: int, first_user_pk: int) -> None:
         """Give the rows made by the services the moments the story says they happened."""
         for pk, times in self.meeting_times.items():
             created = times["created"]
@@ -3838,6 +3838,9 @@ class _Story:
             since = min(days) if days else date(self.first_year, 1, 1)
             moment = self.before_today(_at(since - timedelta(days=7), 9))
             Person.objects.filter(pk=person.pk).update(created_at=moment, updated_at=moment)
+            # person_create gives people with email an account: it was opened with the person.
+            if person.user_id and person.user_id > first_user_pk:
+                User.objects.filter(pk=person.user_id).update(date_joined=moment)
 
 
 SPECS = {spec.key: spec for spec in PEOPLE}
@@ -3850,11 +3853,12 @@ SUBSTITUTIONS: dict[tuple[str, int, int], tuple[tuple[str, str], ...]] = {
 # --- Entry point -----------------------------------------------------------------------------------
 
 
-def _counts(first_email_pk: int, today: date) -> dict[str, int]:
+def _counts(first_email_pk: int, first_user_pk: int, today: date) -> dict[str, int]:
     meetings = Meeting.objects.all()
     actions = ActionItem.objects.all()
     return {
         "people": Person.objects.count(),
+        "accounts": User.objects.filter(pk__gt=first_user_pk).count(),
         "parties": Party.objects.count(),
         "bodies": Body.objects.count(),
         "working_groups": Body.objects.filter(kind=BodyKind.WORKING_GROUP).count(),
@@ -3907,6 +3911,7 @@ def load_demo(*, seed: int = 2024, today: date | None = None) -> dict[str, int]:
             "or meetings."
         )
     first_email_pk = OutboundEmail.objects.aggregate(last=Max("pk"))["last"] or 0
+    first_user_pk = User.objects.aggregate(last=Max("pk"))["last"] or 0
     story = _Story(seed=seed, today=today)
     # Notices queue emails; they are demo history, not messages to deliver to fictional people.
     with override_settings(OUTBOX_DELIVER_ON_COMMIT=False), transaction.atomic():
@@ -3914,5 +3919,5 @@ def load_demo(*, seed: int = 2024, today: date | None = None) -> dict[str, int]:
         OutboundEmail.objects.filter(
             pk__gt=first_email_pk, status=OutboundEmail.Status.QUEUED
         ).update(status=OutboundEmail.Status.SENT, sent_at=timezone.now())
-        story.backdate(first_email_pk)
-    return _counts(first_email_pk, today)
+        story.backdate(first_email_pk, first_user_pk)
+    return _counts(first_email_pk, first_user_pk, today)

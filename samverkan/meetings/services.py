@@ -170,6 +170,11 @@ MEETING_FIELDS = ("kind", "title", "date", "start_time", "end_time", "all_day", 
                   "visibility", "minutes_taker")
 
 
+# Tabled and follow-up points come back at the body's next business meeting, not at a theme
+# evening, training or conference.
+CARRY_OVER_KINDS = ("meeting", "joint_meeting", "working_group_meeting")
+
+
 @transaction.atomic
 def meeting_create(*, bodies: Iterable[Body], carry_over: bool = True, **fields) -> Meeting:
     """Plan a meeting (a date in the calendar is enough). Points tabled or marked for follow-up
@@ -185,7 +190,7 @@ def meeting_create(*, bodies: Iterable[Body], carry_over: bool = True, **fields)
     meeting.full_clean()
     meeting.save()
     meeting.bodies.set(bodies)
-    if carry_over:
+    if carry_over and meeting.kind in CARRY_OVER_KINDS:
         agenda_add_carried_over_points(meeting=meeting)
     return meeting
 
@@ -229,6 +234,20 @@ def meeting_cancel(*, meeting: Meeting, reason: str = "") -> Meeting:
     meeting.status = Meeting.Status.CANCELLED
     meeting.sequence += 1
     meeting.save()
+    # Points that were to come back at this meeting come back at the next one instead.
+    released = CarriedOverPoint.objects.filter(resolved_in__meeting=meeting)
+    bodies = list(meeting.bodies.all())
+    if released.update(resolved_in=None):
+        following = (
+            Meeting.objects.filter(bodies__in=bodies, date__gt=meeting.date or timezone.localdate(),
+                                   kind__in=CARRY_OVER_KINDS)
+            .exclude(status=Meeting.Status.CANCELLED)
+            .exclude(minutes_status=Meeting.MinutesStatus.PUBLISHED)
+            .order_by("date", "start_time")
+            .first()
+        )
+        if following is not None:
+            agenda_add_carried_over_points(meeting=following)
     if was_sent:
         for invitation in meeting.invitations.select_related("person").exclude(person__email=""):
             email_queue_template(
@@ -384,6 +403,24 @@ def agenda_item_add(*, meeting: Meeting, title: str, item_type: str = "informati
                                      carried_over_from=carried_over_from)
 
 
+@transaction.atomic
+def agenda_item_move(*, item: AgendaItem, up: bool) -> AgendaItem:
+    """Move an item one place up or down the agenda (its number changes with it)."""
+    items = list(item.meeting.agenda_items.select_for_update().order_by("position", "pk"))
+    index = next(i for i, other in enumerate(items) if other.pk == item.pk)
+    swap = index - 1 if up else index + 1
+    if swap < 0 or swap >= len(items):
+        return item
+    first, second = items[index], items[swap]
+    positions = (first.position, second.position)
+    # Park one item outside the range so the unique (meeting, position) constraint holds.
+    AgendaItem.objects.filter(pk=first.pk).update(position=0)
+    AgendaItem.objects.filter(pk=second.pk).update(position=positions[0])
+    AgendaItem.objects.filter(pk=first.pk).update(position=positions[1])
+    item.refresh_from_db()
+    return item
+
+
 def agenda_add_carried_over_points(*, meeting: Meeting) -> list[AgendaItem]:
     """Put the open tabled and follow-up points of the meeting's bodies on its agenda."""
     added = []
@@ -534,7 +571,8 @@ def point_carry_over(*, item: AgendaItem, kind: str, title: str = "", reason: st
     point = CarriedOverPoint.objects.create(origin=item, body=body, kind=kind, title=(title or item.title).strip(),
                                             reason=reason, previous=previous)
     upcoming = (
-        Meeting.objects.filter(bodies=body, date__gt=meeting.date or timezone.localdate())
+        Meeting.objects.filter(bodies=body, date__gt=meeting.date or timezone.localdate(),
+                               kind__in=CARRY_OVER_KINDS)
         .exclude(status=Meeting.Status.CANCELLED)
         .exclude(minutes_status=Meeting.MinutesStatus.PUBLISHED)
         .order_by("date", "start_time")
@@ -574,7 +612,7 @@ def minutes_revise(*, item: AgendaItem, actor: User, reason: str, notes: str | N
                    decision: Decision | None = None, decision_text: str | None = None) -> MinutesRevision:
     """Change published minutes: the reason, who, when and the text before and after are kept
     in a history everyone can read."""
-    meeting = item.meeting
+    meeting = Meeting.objects.get(pk=item.meeting_id)
     if meeting.minutes_status != Meeting.MinutesStatus.PUBLISHED:
         raise ValidationError(_("The minutes are not published; edit them directly."))
     if not reason.strip():

@@ -378,7 +378,7 @@ ACTION_INFINITIVES = _words(
     revidera ordna kalla samla följa hålla samordna sätta stämma bevaka fixa begära ansvara
     återkoppla sköta skriva ringa beställa sammankalla organisera sammanfatta bearbeta
     färdigställa tillfråga komplettera justera efterfråga reda ta fram kontrollera leta
-    maila informera presentera redovisa rapportera bjuda in ordna
+    maila informera presentera redovisa rapportera bjuda in ordna besluta
     """
 )
 # Verbs that report what happened at the meeting; never an action even after "ska".

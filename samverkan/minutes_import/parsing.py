@@ -16,6 +16,34 @@ document says nothing). It is written for Swedish minutes in general, not for on
 * the footer: "Antecknat av", "Vid protokollet", "Justeras".
 
 Anything the parser is unsure of is reported in ``warnings`` (translated with gettext).
+
+Choices where issue 4 is silent
+-------------------------------
+* Guests ("Gäster:") are in ``present`` with role "gäst" and no group; a guest's job title
+  ("digitaliseringsledare") has no place in the shape and is left out.
+* Items the document does not number (bold bullets, "Grupp 1" headings) get ``number:
+  None``; their order in the list is their position.
+* A summary of group discussions (seed 003) has one item per group, titled as the group's
+  heading; text before the first group is reported in ``warnings``.
+* People in an absence list get a group only when the list has group headings itself.
+* A vacancy without an organisation is named after its group, else "Vakans".
+* Calendar: "Heldag" and "?" both give ``start_time``/``end_time`` ``None`` (the shape has
+  no all-day flag); a "?" place is ``None``; an unknown day keeps its text in ``date_text``.
+  The year comes from the calendar's heading ("ht 2023"), else from the meeting; a month
+  more than six months before the meeting's is taken to be next year's.
+* Watch list: an entry without "Projekt:"/"Uppdrag:"/... has ``kind: None``; the owner is
+  the abbreviation in brackets ("(Kommunledningsförvaltningen (KLF))" gives "KLF") unless
+  the abbreviation is the title's own acronym ("sociala innovationer (PSI)").
+* Decisions are the sentences after "Beslut:" or a "Beslut" heading, "X beslutar att ...",
+  "Beslut om ...", and short passive ones ("Dagordningen godkänns.").
+* Actions: a sentence whose subject is a person (a known first name), an acronym (AU) or a
+  group (Arbetsgruppen) and whose verb is a task ("skapar", "bokar", "tar kontakt", "ska
+  boka", "får i uppdrag att ..."); reports ("informerar", "berättar") are not actions.
+* ``follow_up`` is true for "följs upp vid nästa möte", "återkommer", "vid nästa/kommande
+  möte/tillfälle".
+* A title saying "Kallelse" over a document with attendance and notes gives "minutes" and
+  a warning; "Sammanställning" gives "summary".
+* A web address written without a scheme gets "https://" unless it also appears with one.
 """
 
 from __future__ import annotations
@@ -189,6 +217,7 @@ _ACTION_MODALS = (
     ("skall", ()),
     ("kommer", ("att",)),
     ("får", ("i", "uppdrag", "att")),
+    ("får", ()),  # "AU får besluta om ...": a task handed to AU
     ("ansvarar", ("för", "att")),
     ("åtar", ("sig", "att")),
     ("tar", ("på", "sig", "att")),
@@ -256,7 +285,7 @@ def _title_ok(title: str) -> bool:
     return bool(title) and len(title) <= 150 and bool(_TITLE_START_RE.match(title))
 
 
-def _words(text: str) -> list[str]:
+def _split_words(text: str) -> list[str]:
     return text.split()
 
 
@@ -330,13 +359,16 @@ def _best_chain(candidates: list[_ItemStart]) -> list[_ItemStart]:
     return best
 
 
-def _find_items(lines: list[Line], title_index: int | None) -> list[_ItemStart]:
+def _find_items(lines: list[Line], first: int) -> list[_ItemStart]:
+    """Where the items start: "§ 12" or "12." / "12)" in an unbroken sequence, else bold
+    lines ("- **Presentationsrunda**"), else headings ("### Grupp 1"). Lines before
+    ``first`` (the title) are not looked at."""
     sections: list[_ItemStart] = []
     numbered: list[_ItemStart] = []
     bold: list[_ItemStart] = []
     headings: list[tuple[int, Line]] = []
     for index, line in enumerate(lines):
-        if line.cells is not None:
+        if index < first or line.cells is not None:
             continue
         text = line.text
         if match := _SECTION_ITEM_RE.match(text):
@@ -355,7 +387,7 @@ def _find_items(lines: list[Line], title_index: int | None) -> list[_ItemStart]:
             and (line.bullet or line.blank_before or index == 0)
         ):
             bold.append(_ItemStart(index, None, text))
-        if line.heading and index != title_index:
+        if line.heading:
             headings.append((index, line))
     if sections:
         chain = _best_chain(sections)
@@ -441,8 +473,7 @@ class _MinutesParser:
             return self.result
         self.result["links"] = find_links(self.text)
         title_end = self._parse_title()
-        title_index = 0 if self.lines[0].heading and title_end > 0 else None
-        starts = [s for s in _find_items(self.lines, title_index) if s.index >= title_end]
+        starts = _find_items(self.lines, title_end)
         first_item = starts[0].index if starts else len(self.lines)
         footer = self._find_footer(starts[-1].index + 1 if starts else title_end)
         header_end = min(first_item, footer)
@@ -472,7 +503,7 @@ class _MinutesParser:
                 or _BARE_LABEL_RE.match(text)
                 or line.cells is not None
                 or (index > 0 and (_NUMBERED_ITEM_RE.match(text) or _SECTION_ITEM_RE.match(text)))
-                or (index > 0 and len(_words(text)) > 10)
+                or (index > 0 and len(_split_words(text)) > 10)
             ):
                 break
             parts.append(text)
@@ -481,8 +512,6 @@ class _MinutesParser:
                 break
             if first_year(text) and index > 0:
                 break
-        else:
-            pass
         if not parts:
             return 0
         joined = " ".join(parts)
@@ -664,7 +693,7 @@ class _MinutesParser:
             or not people
             or line.blank_before
             or "," in line.text
-            or len(_words(line.text)) > 4
+            or len(_split_words(line.text)) > 4
             or re.search(r"[.!?:]$", previous.text)
             or line.text.lower().strip(" .:") in lexicon.HEADER_HEADINGS
             or people[-1]["organisation"] is None
@@ -686,7 +715,11 @@ class _MinutesParser:
     def _find_footer(self, start: int) -> int:
         for index in range(start, len(self.lines)):
             line = self.lines[index]
-            if line.cells is None and _FOOTER_RE.match(line.text) and len(_words(line.text)) <= 8:
+            if (
+                line.cells is None
+                and _FOOTER_RE.match(line.text)
+                and len(_split_words(line.text)) <= 8
+            ):
                 return index
         return len(self.lines)
 
@@ -1106,7 +1139,7 @@ class _MinutesParser:
             self.warn(_("No agenda items were found."))
         for text in self.unused_header[:5]:
             self.warn(_("Not understood in the header: “%(text)s”") % {"text": _shorten(text)})
-        long_subtitles = [s for s in self.subtitles if len(_words(s)) > 10]
+        long_subtitles = [s for s in self.subtitles if len(_split_words(s)) > 10]
         for text in long_subtitles[:3]:
             self.warn(
                 _("Text before the first item was not placed in any item: “%(text)s”")

@@ -45,6 +45,7 @@ _TRAILING_ROLE_RE = re.compile(
     r"^(?P<rest>.*?\S)\s*,?\s+(?P<role>" + "|".join(re.escape(r) for r in _ROLE_WORDS) + r")$"
 )
 _SPLIT_AND_RE = re.compile(r"\s+(?:och|&|samt)\s+")
+_DASH_SEPARATOR_RE = re.compile(r"\s+[-–—]\s+")
 _SUBSTITUTE_TEXT_RE = re.compile(
     r"^(?P<name>.+?)\s*,?\s+(?:ersättare för|ers\.? för|tjänstgör för|tjänstgörande för|"
     r"ersätter|i stället för|istället för|vikarie för)\s+(?P<for>[A-ZÅÄÖ].*)$",
@@ -232,6 +233,8 @@ class _Chunk:
             return "empty"
         if _VACANCY_RE.match(base):
             return "vacancy"
+        if _party_of(base) and base.strip(" .") in PARTIES:
+            return "party"  # "Maria Haglund, M" (a table's party column)
         if base[0].islower():
             return "descriptor"
         tokens = base.split()
@@ -271,6 +274,7 @@ def _apply_bracket(person: Person, inner: str, people_substitutions: list[tuple[
 def _split_chunks(text: str) -> list[tuple[str, bool]]:
     """The chunks of a line, each with whether it must start a new entry (after ";")."""
     chunks: list[tuple[str, bool]] = []
+    text = _DASH_SEPARATOR_RE.sub(", ", text)  # "Anna Andersson – KFUM"
     for part in split_outside_brackets(text, ";"):
         first = True
         for chunk in split_outside_brackets(part, ","):
@@ -334,7 +338,9 @@ def parse_people(
             elif role or last.role is None:
                 last.role = role or chunk.base
             person = last
-        elif chunk.kind == "empty":
+        elif chunk.kind in ("empty", "party"):
+            if chunk.kind == "party":
+                last.party = chunk.base.strip(" .")
             person = last
         else:
             org = chunk.base

@@ -159,6 +159,10 @@ def test_people_are_made_up_with_email_for_most_and_phone_for_some(db, demo):
     assert len({p.name for p in people}) == len(people)
     secretary = Person.objects.get(name=SECRETARY)
     assert secretary.user == User.objects.get(email=SECRETARY_EMAIL)
+    # Everyone else with email got an account, opened back when they first took part.
+    accounts = User.objects.filter(person__in=with_email).exclude(email=SECRETARY_EMAIL)
+    assert accounts.count() == demo["accounts"] == len(with_email) - 1
+    assert all(user.date_joined.date() < TODAY for user in accounts)
 
 
 def test_the_texts_are_the_demos_own(db, demo):

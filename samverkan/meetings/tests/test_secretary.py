@@ -303,3 +303,25 @@ def test_a_planned_date_in_the_calendar_creates_the_meeting(secretary_client, co
     assert response.status_code == 302
     meeting = Meeting.objects.get()
     assert meeting.kind == "theme_evening" and list(meeting.bodies.all()) == [council["council"]]
+
+
+def test_items_can_be_moved_and_carried_points_skip_theme_evenings_and_cancelled_meetings(secretary_client, council):
+    body = council["council"]
+    held = services.meeting_create(bodies=[body], title="Rådet", kind="meeting",
+                                   date=timezone.localdate() - timedelta(days=2), start_time=time(16), end_time=time(18))
+    item = services.agenda_item_add(meeting=held, title="SWOT-analys")
+    services.point_carry_over(item=item, kind="tabled", reason="tidsbrist")
+    theme = services.meeting_create(bodies=[body], title="Temakväll", kind="theme_evening", date=future(5),
+                                    start_time=time(18), end_time=time(20))
+    assert not theme.agenda_items.exists(), "a theme evening gets no tabled points"
+    first = services.meeting_create(bodies=[body], title="Rådet 1", kind="meeting", date=future(10),
+                                    start_time=time(16), end_time=time(18))
+    second = services.meeting_create(bodies=[body], title="Rådet 2", kind="meeting", date=future(40),
+                                     start_time=time(16), end_time=time(18))
+    assert list(first.agenda_items.values_list("title", flat=True)) == ["SWOT-analys"]
+    services.meeting_cancel(meeting=first)
+    assert list(second.agenda_items.values_list("title", flat=True)) == ["SWOT-analys"], "it moves on"
+
+    welcome = services.agenda_item_add(meeting=second, title="Välkomna")
+    secretary_client.post(reverse("meetings:meeting_edit", args=[second.pk]), {"action": "up", "item": welcome.pk})
+    assert list(second.agenda_items.order_by("position").values_list("title", flat=True)) == ["Välkomna", "SWOT-analys"]

@@ -147,6 +147,10 @@ def meeting_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     else:
                         messages.success(request, _("The file is attached."))
                         return redirect("meetings:meeting_edit", pk)
+            elif action in ("up", "down"):
+                item = get_object_or_404(AgendaItem, pk=request.POST.get("item"), meeting=meeting)
+                services.agenda_item_move(item=item, up=action == "up")
+                return redirect(f"{request.path}#agenda")
             elif action == "notice":
                 count = services.notice_send(meeting=meeting)
                 messages.success(request, _("The notice was sent to %(count)s people. Nobody gets it twice.") % {"count": count})

@@ -85,6 +85,8 @@ def line_people(text: str) -> list[tuple[Any, ...]]:
             "Magnus Åstholm, digitaliseringsledare",
             [("Magnus Åstholm", None, None, "digitaliseringsledare")],
         ),
+        ("Anna Andersson – KFUM", [("Anna Andersson", "KFUM", None, None)]),
+        ("Maria Haglund, M", [("Maria Haglund", None, "M", None)]),
     ],
 )
 def test_attendance_lines(line, expected):

@@ -197,7 +197,7 @@ def _encrypted(user_password: str) -> bytes:
     writer = PdfWriter()
     for page in reader.pages:
         writer.add_page(page)
-    writer.encrypt(user_password=user_password, owner_password="owner-secret", algorithm="AES-128")
+    writer.encrypt(user_password=user_password, owner_password="owner-secret", algorithm="RC4-128")
     buffer = io.BytesIO()
     writer.write(buffer)
     return buffer.getvalue()

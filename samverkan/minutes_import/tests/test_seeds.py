@@ -465,11 +465,12 @@ def test_002_follow_ups_actions_and_calendar():
     assert [i["number"] for i in result["agenda_items"] if i["follow_up"]] == ["1", "2"]
     assert all(i["decisions"] == [] for i in result["agenda_items"])
     assert actions(result) == [
+        ("AU", "besluta om det blir en eller två temakvällar"),
         (
             "Thomas Eek och Tina Modin",
             "planerar en kväll om bidragsremissen, där även info om överenskommelsen kan ges "
             "till de föreningar som deltar",
-        )
+        ),
     ]
     assert result["calendar"] == [
         {

@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from samverkan.meetings import demo as meetings_demo
 from samverkan.organisations import demo as organisations_demo
 from samverkan.organisations.models import Organisation
 
@@ -17,6 +18,7 @@ class Command(BaseCommand):
             self.stdout.write("The database already has data; the demo data is not loaded again.")
             return
         counts = organisations_demo.load_demo(seed=seed)
+        counts.update({f"meetings {k}": v for k, v in meetings_demo.load_demo(seed=seed).items()})
         self.stdout.write(
             self.style.SUCCESS("Demo data loaded: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
         )

@@ -26,7 +26,8 @@ class ProgressBar:
 
     def __init__(self, total: int, stream: IO[str]) -> None:
         self.total = max(total, 1)
-        self.stream = stream
+        # Django's OutputWrapper ends every write with a newline; write to what it wraps.
+        self.stream: IO[str] = getattr(stream, "_out", stream)
         self.done = 0
 
     def show(self, name: str) -> None:
