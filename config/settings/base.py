@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "samverkan.outbox",
     "samverkan.organisations",
     "samverkan.meetings",
+    "samverkan.minutes_import",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
