@@ -27,7 +27,9 @@ def _current(body: Body, day: date):
 
 
 def _within(rule: CompositionRule, count: int) -> bool:
-    return (rule.minimum is None or count >= rule.minimum) and (rule.maximum is None or count <= rule.maximum)
+    return (rule.minimum is None or count >= rule.minimum) and (
+        rule.maximum is None or count <= rule.maximum
+    )
 
 
 def _expected(rule: CompositionRule) -> str:
@@ -47,8 +49,13 @@ def check_composition(body: Body, day: date) -> list[RuleResult]:
     for rule in body.composition_rules.select_related("organisation").order_by("pk"):
         name = rule.description or rule.get_kind_display()
         if rule.kind == CompositionRule.Kind.CIVIL_SOCIETY_MEMBERS:
-            count = sum(1 for m in seats if m.party_id is None and m.role != "secretary"
-                        and (m.organisation is None or m.organisation.kind not in MUNICIPAL_KINDS))
+            count = sum(
+                1
+                for m in seats
+                if m.party_id is None
+                and m.role != "secretary"
+                and (m.organisation is None or m.organisation.kind not in MUNICIPAL_KINDS)
+            )
         elif rule.kind == CompositionRule.Kind.POLITICIANS:
             count = sum(1 for m in seats if m.party_id is not None)
         elif rule.kind == CompositionRule.Kind.FROM_ORGANISATION:
@@ -59,19 +66,37 @@ def check_composition(body: Body, day: date) -> list[RuleResult]:
             count = sum(1 for m in seats if m.role == rule.role)
         else:  # every member in at least one working group of this body
             grouped = set(
-                Membership.objects.filter(body__parent=body, body__kind=BodyKind.WORKING_GROUP,
-                                          start__lte=day, person__isnull=False)
+                Membership.objects.filter(
+                    body__parent=body,
+                    body__kind=BodyKind.WORKING_GROUP,
+                    start__lte=day,
+                    person__isnull=False,
+                )
                 .filter(Q(end__isnull=True) | Q(end__gte=day))
                 .values_list("person_id", flat=True)
             )
-            missing = sorted({m.person.name for m in seats if m.person_id not in grouped and m.role != "secretary"})
+            missing = sorted(
+                {
+                    m.person.name
+                    for m in seats
+                    if m.person_id not in grouped and m.role != "secretary"
+                }
+            )
             ok = not missing
-            message = "" if ok else _("%(rule)s: not in any working group: %(names)s.") % {
-                "rule": name, "names": ", ".join(missing)}
+            message = (
+                ""
+                if ok
+                else _("%(rule)s: not in any working group: %(names)s.")
+                % {"rule": name, "names": ", ".join(missing)}
+            )
             results.append(RuleResult(rule, len(seats) - len(missing), ok, message))
             continue
         ok = _within(rule, count)
-        message = "" if ok else _("%(rule)s: %(count)s now, should be %(expected)s.") % {
-            "rule": name, "count": count, "expected": _expected(rule)}
+        message = (
+            ""
+            if ok
+            else _("%(rule)s: %(count)s now, should be %(expected)s.")
+            % {"rule": name, "count": count, "expected": _expected(rule)}
+        )
         results.append(RuleResult(rule, count, ok, message))
     return results

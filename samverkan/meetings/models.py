@@ -37,7 +37,11 @@ class Person(TimeStamped):
     email = models.EmailField(_("email"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="person"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="person",
     )
 
     class Meta:
@@ -64,7 +68,11 @@ class Body(TimeStamped):
     kind = models.CharField(_("kind"), max_length=30, choices=BodyKind.choices)
     purpose = models.TextField(_("purpose"), blank=True)
     parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
         verbose_name=_("part of"),
     )
     active_from = models.DateField(_("active from"), null=True, blank=True)
@@ -96,14 +104,19 @@ class Membership(models.Model):
         Person, null=True, blank=True, on_delete=models.PROTECT, related_name="memberships"
     )
     organisation = models.ForeignKey(
-        Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="memberships",
+        Organisation,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="memberships",
         verbose_name=_("represents"),
     )
     party = models.ForeignKey(
         Party, null=True, blank=True, on_delete=models.PROTECT, related_name="memberships"
     )
-    role = models.CharField(_("role"), max_length=20, choices=MembershipRole.choices,
-                            default=MembershipRole.MEMBER)
+    role = models.CharField(
+        _("role"), max_length=20, choices=MembershipRole.choices, default=MembershipRole.MEMBER
+    )
     title = models.CharField(
         _("title"), max_length=100, blank=True, help_text=_("For example kommunalråd.")
     )
@@ -184,20 +197,27 @@ class Meeting(TimeStamped):
         PUBLISHED = "published", _("Published")
 
     bodies = models.ManyToManyField(Body, related_name="meetings", verbose_name=_("bodies"))
-    kind = models.CharField(_("kind"), max_length=30, choices=MeetingKind.choices,
-                            default=MeetingKind.MEETING)
+    kind = models.CharField(
+        _("kind"), max_length=30, choices=MeetingKind.choices, default=MeetingKind.MEETING
+    )
     title = models.CharField(_("title"), max_length=300)
-    date = models.DateField(_("date"), null=True, blank=True,
-                            help_text=_("Empty when the date is not decided yet."))
+    date = models.DateField(
+        _("date"), null=True, blank=True, help_text=_("Empty when the date is not decided yet.")
+    )
     start_time = models.TimeField(_("starts"), null=True, blank=True)
     end_time = models.TimeField(_("ends"), null=True, blank=True)
     all_day = models.BooleanField(_("all day"), default=False)
     place = models.CharField(_("place"), max_length=300, blank=True)
     online_url = models.URLField(_("online link"), blank=True, max_length=500)
-    visibility = models.CharField(_("visibility"), max_length=10, choices=Visibility.choices,
-                                  default=Visibility.MEMBERS)
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.MEMBERS
+    )
     minutes_taker = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("takes the minutes"),
     )
     status = models.CharField(max_length=15, choices=Status.choices, default=Status.PLANNED)
@@ -205,8 +225,9 @@ class Meeting(TimeStamped):
     uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     sequence = models.PositiveIntegerField(default=0)
     notice_sent_at = models.DateTimeField(null=True, blank=True)
-    minutes_status = models.CharField(max_length=10, choices=MinutesStatus.choices,
-                                      default=MinutesStatus.NONE)
+    minutes_status = models.CharField(
+        max_length=10, choices=MinutesStatus.choices, default=MinutesStatus.NONE
+    )
     minutes_published_at = models.DateTimeField(null=True, blank=True)
     recorded_by = models.CharField(_("recorded by"), max_length=200, blank=True)
     minutes_introduction = models.TextField(_("introduction to the minutes"), blank=True)
@@ -218,7 +239,8 @@ class Meeting(TimeStamped):
         indexes = [models.Index(fields=["date", "visibility"], name="meeting_date_visibility_idx")]
         constraints = [
             models.CheckConstraint(
-                condition=Q(end_time__isnull=True) | Q(start_time__isnull=True)
+                condition=Q(end_time__isnull=True)
+                | Q(start_time__isnull=True)
                 | Q(end_time__gt=models.F("start_time")),
                 name="meeting_ends_after_it_starts",
             )
@@ -239,8 +261,9 @@ class AgendaItem(models.Model):
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
     position = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=300)
-    item_type = models.CharField(_("type"), max_length=30, choices=ItemType.choices,
-                                 default=ItemType.INFORMATION)
+    item_type = models.CharField(
+        _("type"), max_length=30, choices=ItemType.choices, default=ItemType.INFORMATION
+    )
     presenter = models.CharField(_("presented by"), max_length=200, blank=True)
     description = models.TextField(_("description in the notice"), blank=True)
     notes = models.TextField(_("notes in the minutes"), blank=True)
@@ -252,7 +275,9 @@ class AgendaItem(models.Model):
     class Meta:
         ordering = ["meeting", "position", "pk"]
         constraints = [
-            models.UniqueConstraint(fields=["meeting", "position"], name="agenda_item_position_unique")
+            models.UniqueConstraint(
+                fields=["meeting", "position"], name="agenda_item_position_unique"
+            )
         ]
 
     def __str__(self) -> str:
@@ -266,7 +291,9 @@ def attachment_path(instance: "Attachment", filename: str) -> str:
 class Attachment(models.Model):
     """A file attached to an agenda item; stored outside the web root, served as a download."""
 
-    agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="attachments")
+    agenda_item = models.ForeignKey(
+        AgendaItem, on_delete=models.CASCADE, related_name="attachments"
+    )
     file = models.FileField(upload_to=attachment_path)
     original_name = models.CharField(max_length=200)
     content_type = models.CharField(max_length=100)
@@ -304,11 +331,15 @@ class Attendance(models.Model):
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="attendances")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="attendances")
-    body = models.ForeignKey(Body, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    body = models.ForeignKey(
+        Body, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     organisation = models.ForeignKey(
         Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="attendances"
     )
-    party = models.ForeignKey(Party, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    party = models.ForeignKey(
+        Party, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     role = models.CharField(max_length=20, choices=MembershipRole.choices, blank=True)
     status = models.CharField(max_length=10, choices=Status.choices)
     substitute_for = models.ForeignKey(
@@ -340,10 +371,18 @@ class ActionItem(models.Model):
         OPEN = "open", _("Open")
         DONE = "done", _("Done")
 
-    agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="action_items")
+    agenda_item = models.ForeignKey(
+        AgendaItem, on_delete=models.CASCADE, related_name="action_items"
+    )
     what = models.TextField(_("what"))
-    owner = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT,
-                              related_name="action_items", verbose_name=_("who"))
+    owner = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="action_items",
+        verbose_name=_("who"),
+    )
     owner_text = models.CharField(_("who (if not a person)"), max_length=200, blank=True)
     due = models.DateField(_("due"), null=True, blank=True)
     status = models.CharField(max_length=5, choices=Status.choices, default=Status.OPEN)
@@ -370,10 +409,12 @@ class CarriedOverPoint(models.Model):
     kind = models.CharField(max_length=10, choices=Kind.choices)
     title = models.CharField(_("point"), max_length=300)
     reason = models.CharField(_("reason"), max_length=300, blank=True)
-    previous = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
-                                 related_name="next")
-    resolved_in = models.ForeignKey(AgendaItem, null=True, blank=True, on_delete=models.SET_NULL,
-                                    related_name="resolves")
+    previous = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="next"
+    )
+    resolved_in = models.ForeignKey(
+        AgendaItem, null=True, blank=True, on_delete=models.SET_NULL, related_name="resolves"
+    )
 
     class Meta:
         indexes = [models.Index(fields=["body", "resolved_in"], name="carried_over_open_idx")]
@@ -384,7 +425,9 @@ class MinutesRevision(models.Model):
 
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="minutes_revisions")
     changed_at = models.DateTimeField(default=timezone.now)
-    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
     reason = models.TextField(_("reason"))
     field = models.CharField(max_length=100)
     before = models.TextField(blank=True)

@@ -18,18 +18,20 @@ from samverkan.meetings import ical
 from samverkan.meetings.models import (
     ActionItem,
     AgendaItem,
+    Attachment,
     Attendance,
     Body,
     CarriedOverPoint,
     Decision,
     Invitation,
     Meeting,
-    MembershipRole,
     Membership,
+    MembershipRole,
     MinutesRevision,
     Party,
     Person,
 )
+from samverkan.meetings.uploads import check_attachment
 from samverkan.organisations.models import Organisation
 from samverkan.outbox.services import Attachment as EmailAttachment
 from samverkan.outbox.services import email_queue_template
@@ -39,7 +41,9 @@ _BODY_ROLES = {"council": Role.COUNCIL_MEMBER, "network": Role.C_NETWORK_MEMBER}
 # --- People and bodies ------------------------------------------------------------------------
 
 
-def person_create(*, name: str, email: str = "", phone: str = "", user: User | None = None) -> Person:
+def person_create(
+    *, name: str, email: str = "", phone: str = "", user: User | None = None
+) -> Person:
     """A person in the council's work. With an email address they get an account (without a
     password) so that they can log in by an emailed link and see their bodies' meetings."""
     name = " ".join(name.split())
@@ -50,7 +54,9 @@ def person_create(*, name: str, email: str = "", phone: str = "", user: User | N
         candidate = user_get_or_create(email=email, full_name=name)
         if not Person.objects.filter(user=candidate).exists():
             user = candidate
-    return Person.objects.create(name=name, name_sort=sort_key(name), email=email, phone=phone, user=user)
+    return Person.objects.create(
+        name=name, name_sort=sort_key(name), email=email, phone=phone, user=user
+    )
 
 
 def person_update(*, person: Person, name: str, email: str = "", phone: str = "") -> Person:
@@ -64,11 +70,26 @@ def person_update(*, person: Person, name: str, email: str = "", phone: str = ""
 
 
 def body_create(
-    *, name: str, slug: str, kind: str, purpose: str = "", parent: Body | None = None,
-    short_name: str = "", active_from: date | None = None, active_to: date | None = None,
+    *,
+    name: str,
+    slug: str,
+    kind: str,
+    purpose: str = "",
+    parent: Body | None = None,
+    short_name: str = "",
+    active_from: date | None = None,
+    active_to: date | None = None,
 ) -> Body:
-    body = Body(name=name, slug=slug, kind=kind, purpose=purpose, parent=parent,
-                short_name=short_name, active_from=active_from, active_to=active_to)
+    body = Body(
+        name=name,
+        slug=slug,
+        kind=kind,
+        purpose=purpose,
+        parent=parent,
+        short_name=short_name,
+        active_from=active_from,
+        active_to=active_to,
+    )
     body.full_clean()
     body.save()
     return body
@@ -76,8 +97,14 @@ def body_create(
 
 @transaction.atomic
 def membership_add(
-    *, body: Body, person: Person | None, start: date, organisation: Organisation | None = None,
-    party: Party | None = None, role: str = MembershipRole.MEMBER, title: str = "",
+    *,
+    body: Body,
+    person: Person | None,
+    start: date,
+    organisation: Organisation | None = None,
+    party: Party | None = None,
+    role: str = MembershipRole.MEMBER,
+    title: str = "",
     end: date | None = None,
 ) -> Membership:
     """Give a person (or, with no person, a vacant seat) a place in a body from a date."""
@@ -96,8 +123,16 @@ def membership_add(
                 _("%(name)s is already a member of %(body)s in that period.")
                 % {"name": person.name, "body": body.name}
             )
-    membership = Membership(body=body, person=person, organisation=organisation, party=party,
-                            role=role, title=title, start=start, end=end)
+    membership = Membership(
+        body=body,
+        person=person,
+        organisation=organisation,
+        party=party,
+        role=role,
+        title=title,
+        start=start,
+        end=end,
+    )
     membership.full_clean()
     membership.save()
     if person is not None and person.user_id and body.kind in _BODY_ROLES:
@@ -116,13 +151,21 @@ def membership_end(*, membership: Membership, end: date) -> Membership:
 # --- Meetings ---------------------------------------------------------------------------------
 
 
-def _overlaps(meeting_date: date | None, start: time | None, end: time | None, all_day: bool,
-              bodies: Iterable[Body], exclude_pk: int | None) -> list[Meeting]:
+def _overlaps(
+    meeting_date: date | None,
+    start: time | None,
+    end: time | None,
+    all_day: bool,
+    bodies: Iterable[Body],
+    exclude_pk: int | None,
+) -> list[Meeting]:
     if meeting_date is None:
         return []
-    same_day = Meeting.objects.filter(date=meeting_date, bodies__in=list(bodies)).exclude(
-        status=Meeting.Status.CANCELLED
-    ).distinct()
+    same_day = (
+        Meeting.objects.filter(date=meeting_date, bodies__in=list(bodies))
+        .exclude(status=Meeting.Status.CANCELLED)
+        .distinct()
+    )
     if exclude_pk:
         same_day = same_day.exclude(pk=exclude_pk)
     clashes = []
@@ -130,7 +173,10 @@ def _overlaps(meeting_date: date | None, start: time | None, end: time | None, a
         if all_day or other.all_day or start is None or other.start_time is None:
             clashes.append(other)
             continue
-        other_end = other.end_time or (datetime.combine(meeting_date, other.start_time) + timedelta(hours=1)).time()
+        other_end = (
+            other.end_time
+            or (datetime.combine(meeting_date, other.start_time) + timedelta(hours=1)).time()
+        )
         this_end = end or (datetime.combine(meeting_date, start) + timedelta(hours=1)).time()
         if start < other_end and other.start_time < this_end:
             clashes.append(other)
@@ -142,16 +188,21 @@ def _check_meeting(meeting: Meeting, bodies: list[Body]) -> None:
         raise ValidationError({"bodies": _("Choose at least one body.")})
     if meeting.start_time and meeting.end_time and meeting.end_time <= meeting.start_time:
         raise ValidationError({"end_time": _("The meeting must end after it starts.")})
-    clashes = _overlaps(meeting.date, meeting.start_time, meeting.end_time, meeting.all_day, bodies,
-                        meeting.pk)
+    clashes = _overlaps(
+        meeting.date, meeting.start_time, meeting.end_time, meeting.all_day, bodies, meeting.pk
+    )
     if clashes:
         other = clashes[0]
         raise ValidationError(
-            {"start_time": _("%(body)s already has a meeting then: %(title)s, %(when)s.") % {
-                "body": ", ".join(b.name for b in bodies if b in other.bodies.all()) or bodies[0].name,
-                "title": other.title,
-                "when": meeting_when(other),
-            }}
+            {
+                "start_time": _("%(body)s already has a meeting then: %(title)s, %(when)s.")
+                % {
+                    "body": ", ".join(b.name for b in bodies if b in other.bodies.all())
+                    or bodies[0].name,
+                    "title": other.title,
+                    "when": meeting_when(other),
+                }
+            }
         )
 
 
@@ -166,8 +217,18 @@ def meeting_when(meeting: Meeting) -> str:
     return format_when(start, end)
 
 
-MEETING_FIELDS = ("kind", "title", "date", "start_time", "end_time", "all_day", "place", "online_url",
-                  "visibility", "minutes_taker")
+MEETING_FIELDS = (
+    "kind",
+    "title",
+    "date",
+    "start_time",
+    "end_time",
+    "all_day",
+    "place",
+    "online_url",
+    "visibility",
+    "minutes_taker",
+)
 
 
 # Tabled and follow-up points come back at the body's next business meeting, not at a theme
@@ -238,25 +299,25 @@ def meeting_cancel(*, meeting: Meeting, reason: str = "") -> Meeting:
     released = CarriedOverPoint.objects.filter(resolved_in__meeting=meeting)
     bodies = list(meeting.bodies.all())
     if released.update(resolved_in=None):
-        following = (
-            Meeting.objects.filter(bodies__in=bodies, date__gt=meeting.date or timezone.localdate(),
-                                   kind__in=CARRY_OVER_KINDS)
-            .exclude(status=Meeting.Status.CANCELLED)
-            .exclude(minutes_status=Meeting.MinutesStatus.PUBLISHED)
-            .order_by("date", "start_time")
-            .first()
-        )
-        if following is not None:
-            agenda_add_carried_over_points(meeting=following)
+        _bring_back_carried_over_points(bodies, after=meeting.date)
     if was_sent:
         for invitation in meeting.invitations.select_related("person").exclude(person__email=""):
             email_queue_template(
                 to=invitation.person.email,
                 template="meetings/email/cancellation",
-                context={"meeting": meeting, "person": invitation.person, "reason": reason,
-                         "when": meeting_when(meeting)},
-                attachments=[EmailAttachment("inställt.ics", _swedish_ics(meeting, invitation.person, "CANCEL"),
-                                             "text/calendar; method=CANCEL; charset=utf-8")],
+                context={
+                    "meeting": meeting,
+                    "person": invitation.person,
+                    "reason": reason,
+                    "when": meeting_when(meeting),
+                },
+                attachments=[
+                    EmailAttachment(
+                        "inställt.ics",
+                        _swedish_ics(meeting, invitation.person, "CANCEL"),
+                        "text/calendar; method=CANCEL; charset=utf-8",
+                    )
+                ],
                 dedup_key=f"meeting-cancel:{meeting.pk}:{meeting.sequence}:{invitation.person_id}",
             )
     return meeting
@@ -278,7 +339,9 @@ def invitees(meeting: Meeting) -> list[Person]:
     """Everyone with a seat in the meeting's bodies on its date (vacant seats excluded)."""
     day = meeting.date or timezone.localdate()
     people = (
-        Person.objects.filter(memberships__in=members_on(meeting.bodies.values_list("pk", flat=True), day))
+        Person.objects.filter(
+            memberships__in=members_on(meeting.bodies.values_list("pk", flat=True), day)
+        )
         .distinct()
         .order_by("name_sort")
     )
@@ -292,8 +355,9 @@ def _send_invitations(meeting: Meeting, *, update: bool) -> int:
         raw, token_hash = new_token()
         expires = _link_expiry(meeting)
         if invitation is None:
-            invitation = Invitation.objects.create(meeting=meeting, person=person, token_hash=token_hash,
-                                                   expires_at=expires)
+            invitation = Invitation.objects.create(
+                meeting=meeting, person=person, token_hash=token_hash, expires_at=expires
+            )
         else:
             if invitation.sent_sequence == meeting.sequence and invitation.sent_at:
                 continue  # this version already went to this person: nobody gets two emails
@@ -312,8 +376,13 @@ def _send_invitations(meeting: Meeting, *, update: bool) -> int:
                 "agenda": list(meeting.agenda_items.all()),
                 "path": reverse("meetings:invitation_respond", args=[raw]),
             },
-            attachments=[EmailAttachment("kallelse.ics", _swedish_ics(meeting, person, "REQUEST"),
-                                         "text/calendar; method=REQUEST; charset=utf-8")],
+            attachments=[
+                EmailAttachment(
+                    "kallelse.ics",
+                    _swedish_ics(meeting, person, "REQUEST"),
+                    "text/calendar; method=REQUEST; charset=utf-8",
+                )
+            ],
             dedup_key=f"meeting-invite:{meeting.pk}:{meeting.sequence}:{person.pk}",
         )
         invitation.sent_at = timezone.now()
@@ -357,15 +426,25 @@ def invitation_check(*, raw_token: str, user: User | None = None) -> Invitation:
         .first()
     )
     if invitation is None:
-        raise ValidationError(_("This link is not valid. Use the link in the latest email."), code="invalid")
-    if user is not None and user.is_authenticated and invitation.person.user_id not in (None, user.pk):
-        raise ValidationError(_("This link belongs to someone else. Each member has their own link."),
-                              code="someone_else")
+        raise ValidationError(
+            _("This link is not valid. Use the link in the latest email."), code="invalid"
+        )
+    if (
+        user is not None
+        and user.is_authenticated
+        and invitation.person.user_id not in (None, user.pk)
+    ):
+        raise ValidationError(
+            _("This link belongs to someone else. Each member has their own link."),
+            code="someone_else",
+        )
     if invitation.meeting.status == Meeting.Status.CANCELLED:
         raise ValidationError(_("The meeting is cancelled."), code="cancelled")
     if invitation.is_expired:
-        raise ValidationError(_("The meeting has already taken place, so attendance can no longer be reported here."),
-                              code="expired")
+        raise ValidationError(
+            _("The meeting has already taken place, so attendance can no longer be reported here."),
+            code="expired",
+        )
     return invitation
 
 
@@ -389,18 +468,48 @@ def _next_position(meeting: Meeting) -> int:
 
 
 @transaction.atomic
-def agenda_item_add(*, meeting: Meeting, title: str, item_type: str = "information",
-                    presenter: str = "", description: str = "", position: int | None = None,
-                    carried_over_from: CarriedOverPoint | None = None) -> AgendaItem:
+def agenda_item_add(
+    *,
+    meeting: Meeting,
+    title: str,
+    item_type: str = "information",
+    presenter: str = "",
+    description: str = "",
+    position: int | None = None,
+    carried_over_from: CarriedOverPoint | None = None,
+) -> AgendaItem:
     if not title.strip():
         raise ValidationError({"title": _("Give the item a title.")})
     if position is None:
         position = _next_position(meeting)
     elif meeting.agenda_items.filter(position=position).exists():
-        raise ValidationError({"position": _("There is already an item number %(n)s.") % {"n": position}})
-    return AgendaItem.objects.create(meeting=meeting, title=title.strip(), item_type=item_type,
-                                     presenter=presenter, description=description, position=position,
-                                     carried_over_from=carried_over_from)
+        raise ValidationError(
+            {"position": _("There is already an item number %(n)s.") % {"n": position}}
+        )
+    return AgendaItem.objects.create(
+        meeting=meeting,
+        title=title.strip(),
+        item_type=item_type,
+        presenter=presenter,
+        description=description,
+        position=position,
+        carried_over_from=carried_over_from,
+    )
+
+
+def _bring_back_carried_over_points(bodies: list[Body], *, after: date | None) -> None:
+    """If the bodies' next business meeting is already planned, put the open points on it now."""
+    following = (
+        Meeting.objects.filter(
+            bodies__in=bodies, date__gt=after or timezone.localdate(), kind__in=CARRY_OVER_KINDS
+        )
+        .exclude(status=Meeting.Status.CANCELLED)
+        .exclude(minutes_status=Meeting.MinutesStatus.PUBLISHED)
+        .order_by("date", "start_time")
+        .first()
+    )
+    if following is not None:
+        agenda_add_carried_over_points(meeting=following)
 
 
 @transaction.atomic
@@ -431,13 +540,22 @@ def agenda_add_carried_over_points(*, meeting: Meeting) -> list[AgendaItem]:
         .select_related("origin__meeting")
         .order_by("origin__meeting__date", "pk")
     )
-    already = set(meeting.agenda_items.exclude(carried_over_from=None).values_list("carried_over_from", flat=True))
+    already = set(
+        meeting.agenda_items.exclude(carried_over_from=None).values_list(
+            "carried_over_from", flat=True
+        )
+    )
     for point in open_points:
         if point.pk in already:
             continue
-        item = agenda_item_add(meeting=meeting, title=point.title, item_type="information",
-                               carried_over_from=point,
-                               description=_("Carried over from %(meeting)s.") % {"meeting": str(point.origin.meeting)})
+        item = agenda_item_add(
+            meeting=meeting,
+            title=point.title,
+            item_type="information",
+            carried_over_from=point,
+            description=_("Carried over from %(meeting)s.")
+            % {"meeting": str(point.origin.meeting)},
+        )
         point.resolved_in = item
         point.save(update_fields=["resolved_in"])
         added.append(item)
@@ -449,18 +567,28 @@ def agenda_add_carried_over_points(*, meeting: Meeting) -> list[AgendaItem]:
 
 def _editable(meeting: Meeting) -> None:
     if meeting.minutes_status == Meeting.MinutesStatus.PUBLISHED:
-        raise ValidationError(_("The minutes are published. Changes need a reason and are kept in the history."))
+        raise ValidationError(
+            _("The minutes are published. Changes need a reason and are kept in the history.")
+        )
 
 
 _BODY_PRECEDENCE = Case(
-    When(body__kind="council", then=0), When(body__kind="network", then=1), default=2,
+    When(body__kind="council", then=0),
+    When(body__kind="network", then=1),
+    default=2,
     output_field=IntegerField(),
 )
 
 
 @transaction.atomic
-def attendance_record(*, meeting: Meeting, person: Person, status: str, substitute_for: Person | None = None,
-                      note: str = "") -> Attendance:
+def attendance_record(
+    *,
+    meeting: Meeting,
+    person: Person,
+    status: str,
+    substitute_for: Person | None = None,
+    note: str = "",
+) -> Attendance:
     """Record one person's attendance, with the body, organisation and party of their seat."""
     _editable(meeting)
     if not Person.objects.filter(pk=person.pk).exists():
@@ -477,19 +605,24 @@ def attendance_record(*, meeting: Meeting, person: Person, status: str, substitu
     )
     if seat is None and status not in (Attendance.Status.GUEST,) and substitute_for is None:
         raise ValidationError(
-            _("%(name)s is not a member of the meeting's bodies. Record them as a guest or as a substitute.")
+            _(
+                "%(name)s is not a member of the meeting's bodies. Record them as a guest or as a substitute."
+            )
             % {"name": person.name}
         )
     if substitute_for is not None and substitute_for.pk == person.pk:
         raise ValidationError(_("Nobody can substitute for themselves."))
     substituted_seat = None
     if substitute_for is not None:
-        substituted_seat = members_on(meeting.bodies.values_list("pk", flat=True), day).filter(
-            person=substitute_for
-        ).first()
+        substituted_seat = (
+            members_on(meeting.bodies.values_list("pk", flat=True), day)
+            .filter(person=substitute_for)
+            .first()
+        )
     source = seat or substituted_seat
     attendance, _created = Attendance.objects.update_or_create(
-        meeting=meeting, person=person,
+        meeting=meeting,
+        person=person,
         defaults={
             "status": status,
             "substitute_for": substitute_for,
@@ -512,8 +645,11 @@ def attendance_prefill(*, meeting: Meeting) -> int:
     for person in invitees(meeting):
         if Attendance.objects.filter(meeting=meeting, person=person).exists():
             continue
-        status = Attendance.Status.APOLOGIES if answers.get(person.pk) == Invitation.Response.ABSENT \
+        status = (
+            Attendance.Status.APOLOGIES
+            if answers.get(person.pk) == Invitation.Response.ABSENT
             else Attendance.Status.PRESENT
+        )
         attendance_record(meeting=meeting, person=person, status=status)
         count += 1
     return count
@@ -534,21 +670,33 @@ def decision_add(*, item: AgendaItem, text: str, body: Body | None = None) -> De
     if not text.strip():
         raise ValidationError({"text": _("Write the decision.")})
     body = body or meeting.bodies.order_by("pk").first()
-    decision = Decision.objects.create(agenda_item=item, body=body, date=meeting.date or timezone.localdate(),
-                                       text=text.strip(), search_document=search_document(text, item.title))
+    decision = Decision.objects.create(
+        agenda_item=item,
+        body=body,
+        date=meeting.date or timezone.localdate(),
+        text=text.strip(),
+        search_document=search_document(text, item.title),
+    )
     return decision
 
 
 @transaction.atomic
-def action_item_add(*, item: AgendaItem, what: str, owner: Person | None = None, owner_text: str = "",
-                    due: date | None = None) -> ActionItem:
+def action_item_add(
+    *,
+    item: AgendaItem,
+    what: str,
+    owner: Person | None = None,
+    owner_text: str = "",
+    due: date | None = None,
+) -> ActionItem:
     _editable(item.meeting)
     if not what.strip():
         raise ValidationError({"what": _("Describe what is to be done.")})
     if owner is None and not owner_text.strip():
         raise ValidationError({"owner": _("Say who will do it.")})
-    return ActionItem.objects.create(agenda_item=item, what=what.strip(), owner=owner,
-                                     owner_text=owner_text.strip(), due=due)
+    return ActionItem.objects.create(
+        agenda_item=item, what=what.strip(), owner=owner, owner_text=owner_text.strip(), due=due
+    )
 
 
 @transaction.atomic
@@ -560,7 +708,9 @@ def action_item_set_done(*, action: ActionItem, done: bool = True) -> ActionItem
 
 
 @transaction.atomic
-def point_carry_over(*, item: AgendaItem, kind: str, title: str = "", reason: str = "") -> CarriedOverPoint:
+def point_carry_over(
+    *, item: AgendaItem, kind: str, title: str = "", reason: str = ""
+) -> CarriedOverPoint:
     """Table a point (or the whole item) for lack of time, or mark it for follow-up at the next
     meeting. It appears on the next meeting's draft agenda; if that meeting is already planned,
     it is added there now."""
@@ -568,18 +718,15 @@ def point_carry_over(*, item: AgendaItem, kind: str, title: str = "", reason: st
     _editable(meeting)
     previous = item.carried_over_from
     body = meeting.bodies.order_by("pk").first()
-    point = CarriedOverPoint.objects.create(origin=item, body=body, kind=kind, title=(title or item.title).strip(),
-                                            reason=reason, previous=previous)
-    upcoming = (
-        Meeting.objects.filter(bodies=body, date__gt=meeting.date or timezone.localdate(),
-                               kind__in=CARRY_OVER_KINDS)
-        .exclude(status=Meeting.Status.CANCELLED)
-        .exclude(minutes_status=Meeting.MinutesStatus.PUBLISHED)
-        .order_by("date", "start_time")
-        .first()
+    point = CarriedOverPoint.objects.create(
+        origin=item,
+        body=body,
+        kind=kind,
+        title=(title or item.title).strip(),
+        reason=reason,
+        previous=previous,
     )
-    if upcoming is not None:
-        agenda_add_carried_over_points(meeting=upcoming)
+    _bring_back_carried_over_points([body], after=meeting.date)
     return point
 
 
@@ -608,8 +755,15 @@ def minutes_start(*, meeting: Meeting) -> Meeting:
 
 
 @transaction.atomic
-def minutes_revise(*, item: AgendaItem, actor: User, reason: str, notes: str | None = None,
-                   decision: Decision | None = None, decision_text: str | None = None) -> MinutesRevision:
+def minutes_revise(
+    *,
+    item: AgendaItem,
+    actor: User,
+    reason: str,
+    notes: str | None = None,
+    decision: Decision | None = None,
+    decision_text: str | None = None,
+) -> MinutesRevision:
     """Change published minutes: the reason, who, when and the text before and after are kept
     in a history everyone can read."""
     meeting = Meeting.objects.get(pk=item.meeting_id)
@@ -630,22 +784,29 @@ def minutes_revise(*, item: AgendaItem, actor: User, reason: str, notes: str | N
         raise ValidationError(_("Nothing to change."))
     if before == after:
         raise ValidationError(_("The text is unchanged."))
-    return MinutesRevision.objects.create(meeting=meeting, changed_by=actor, reason=reason.strip(),
-                                          field=field, before=before, after=after)
+    return MinutesRevision.objects.create(
+        meeting=meeting,
+        changed_by=actor,
+        reason=reason.strip(),
+        field=field,
+        before=before,
+        after=after,
+    )
 
 
 # --- Attachments ------------------------------------------------------------------------------
 
 
 @transaction.atomic
-def attachment_add(*, item: AgendaItem, upload) -> "Attachment":
+def attachment_add(*, item: AgendaItem, upload) -> Attachment:
     """Attach a file to an agenda item after checking its content, size and name."""
-    from samverkan.meetings.models import Attachment
-    from samverkan.meetings.uploads import check_attachment
-
     checked = check_attachment(upload)
-    attachment = Attachment(agenda_item=item, original_name=checked.name,
-                            content_type=checked.content_type, size=checked.size)
+    attachment = Attachment(
+        agenda_item=item,
+        original_name=checked.name,
+        content_type=checked.content_type,
+        size=checked.size,
+    )
     attachment.file.save(checked.name, upload, save=False)
     attachment.save()
     return attachment

@@ -56,13 +56,18 @@ def check_attachment(upload: UploadedFile) -> CheckedFile:
     if upload.size > MAX_ATTACHMENT_BYTES:
         raise ValidationError(
             _("The file is too large (%(size)s MB). The limit is %(limit)s MB.")
-            % {"size": round(upload.size / 1024 / 1024, 1), "limit": MAX_ATTACHMENT_BYTES // 1024 // 1024},
+            % {
+                "size": round(upload.size / 1024 / 1024, 1),
+                "limit": MAX_ATTACHMENT_BYTES // 1024 // 1024,
+            },
             code="too_large",
         )
     upload.seek(0)
     head = upload.read(8)
     upload.seek(0)
-    disguised = _("The file's content does not match its name (%(name)s). Attach PDF, Word, PowerPoint, Excel or OpenDocument files.") % {"name": name}
+    disguised = _(
+        "The file's content does not match its name (%(name)s). Attach PDF, Word, PowerPoint, Excel or OpenDocument files."
+    ) % {"name": name}
     if extension == ".pdf":
         if not head.startswith(b"%PDF-"):
             raise ValidationError(disguised, code="disguised")
@@ -83,9 +88,16 @@ def check_attachment(upload: UploadedFile) -> CheckedFile:
             upload.seek(0)
         names = [m.filename for m in members]
         if sum(m.file_size for m in members) > MAX_UNCOMPRESSED_BYTES:
-            raise ValidationError(_("The file unpacks to far more than its size and is refused."), code="bomb")
+            raise ValidationError(
+                _("The file unpacks to far more than its size and is refused."), code="bomb"
+            )
         if any(n.lower().endswith("vbaproject.bin") for n in names):
-            raise ValidationError(_("Documents with macros are not accepted. Save it without macros (for example as .docx or PDF)."), code="macro")
+            raise ValidationError(
+                _(
+                    "Documents with macros are not accepted. Save it without macros (for example as .docx or PDF)."
+                ),
+                code="macro",
+            )
         if extension in OOXML:
             folder, content_type = OOXML[extension]
             if "[Content_Types].xml" not in names or not any(n.startswith(folder) for n in names):
@@ -95,6 +107,8 @@ def check_attachment(upload: UploadedFile) -> CheckedFile:
             raise ValidationError(disguised, code="disguised")
         return CheckedFile(name, ODF[extension], upload.size)
     raise ValidationError(
-        _("Files of this type cannot be attached. Attach PDF, Word, PowerPoint, Excel or OpenDocument files."),
+        _(
+            "Files of this type cannot be attached. Attach PDF, Word, PowerPoint, Excel or OpenDocument files."
+        ),
         code="type",
     )

@@ -1,16 +1,13 @@
 """The secretary's work: the review queue, publishing and renewal, exclusion cases."""
 
-from collections.abc import Callable
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from samverkan.accounts.decorators import allowed_if
 from samverkan.organisations import rules, selectors, services
 from samverkan.organisations.forms import (
     DecisionNoteForm,
@@ -21,17 +18,7 @@ from samverkan.organisations.forms import (
 )
 from samverkan.organisations.models import Agreement, ExclusionCase, Signature
 
-
-def secretary_only(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
-    @wraps(view)
-    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not rules.can_review_signatures(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return wrapper
+secretary_only = allowed_if(rules.can_review_signatures)
 
 
 @secretary_only
