@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "samverkan.organisations",
     "samverkan.meetings",
     "samverkan.minutes_import",
+    "samverkan.watchlist",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

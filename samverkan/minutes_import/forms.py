@@ -89,7 +89,9 @@ def clean_filename(name: str) -> str:
 class UploadForm(forms.Form):
     file = forms.FileField(
         label=_("The minutes"),
-        help_text=_("A Word file (.docx), a PDF with text, or a text file (.txt, .md); at most 10 MB."),
+        help_text=_(
+            "A Word file (.docx), a PDF with text, or a text file (.txt, .md); at most 10 MB."
+        ),
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(SUPPORTED_SUFFIXES)}),
     )
 
@@ -386,7 +388,10 @@ class SubstitutionForm(RowForm):
 
     @staticmethod
     def initial_from(entry: dict[str, Any]) -> dict[str, Any]:
-        return {"substitute": entry.get("substitute") or "", "substitute_for": entry.get("for") or ""}
+        return {
+            "substitute": entry.get("substitute") or "",
+            "substitute_for": entry.get("for") or "",
+        }
 
     def to_entry(self) -> dict[str, Any]:
         return {
@@ -407,7 +412,9 @@ class AgendaItemForm(RowForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    text = forms.CharField(label=_("Text"), required=False, max_length=100_000, widget=_lines_widget(6))
+    text = forms.CharField(
+        label=_("Text"), required=False, max_length=100_000, widget=_lines_widget(6)
+    )
     decisions = forms.CharField(
         label=_("Decisions"),
         help_text=_("One decision a line."),
@@ -425,7 +432,9 @@ class AgendaItemForm(RowForm):
     follow_up = forms.BooleanField(label=_("Followed up at the next meeting"), required=False)
     actions = forms.CharField(
         label=_("Action items"),
-        help_text=_("One a line: “Owner: what is to be done (YYYY-MM-DD)”; the owner and the date may be left out."),
+        help_text=_(
+            "One a line: “Owner: what is to be done (YYYY-MM-DD)”; the owner and the date may be left out."
+        ),
         required=False,
         max_length=20_000,
         widget=_lines_widget(2),
@@ -511,7 +520,9 @@ class WatchItemForm(RowForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=WATCH_KIND_CHOICES, required=False)
     title = forms.CharField(label=_("Title"), max_length=300, required=False)
     owner = forms.CharField(label=_("Responsible"), max_length=200, required=False)
-    note = forms.CharField(label=_("Note"), max_length=5000, required=False, widget=_lines_widget(2))
+    note = forms.CharField(
+        label=_("Note"), max_length=5000, required=False, widget=_lines_widget(2)
+    )
 
     def to_entry(self) -> dict[str, Any]:
         data = self.cleaned_data

@@ -1,14 +1,21 @@
-"""``samverkan import_minutes PATH... --dry-run [--json]``: read existing minutes.
+"""``samverkan import_minutes PATH... [--dry-run] [--json]``: read existing minutes.
 
 With ``--dry-run --json`` the command writes nothing and prints a JSON list with one object
 per file (the shape of issue 4) on standard output, in UTF-8. A file that cannot be read gets
 an object with its reason in ``warnings`` and a line on standard error, and the batch goes on.
-Without ``--dry-run`` it refuses for now: the import into the database comes later.
+
+Without ``--dry-run`` each file is imported into the database in its own transaction
+(:func:`samverkan.minutes_import.importing.import_path`): a file that fails leaves nothing
+behind and the batch goes on. A line per file goes to standard output (with ``--json``, a
+JSON list of the outcomes instead), a progress bar to standard error when it is a terminal,
+and a summary at the end: created, updated, unchanged, skipped, failed, and how many names
+need review.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 from typing import IO, Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -16,7 +23,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from ...extraction import expand_paths, extract_path
+from ...importing import ImportOutcome, import_path
 from ...parsing import empty_result
+
+logger = logging.getLogger(__name__)
 
 
 class ProgressBar:
@@ -66,8 +76,8 @@ def _write_utf8(stream: Any, text: str) -> None:
 
 class Command(BaseCommand):
     help = (
-        "Read existing minutes (.txt, .md, .docx and text PDFs; folders are searched "
-        "recursively). With --dry-run --json, print what was found as JSON."
+        "Import existing minutes (.txt, .md, .docx and text PDFs; folders are searched "
+        "recursively) into the database. With --dry-run, read only; with --json, print JSON."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -84,11 +94,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        if not options["dry_run"]:
-            raise CommandError(_("Import into the database is not available yet; use --dry-run."))
         files = list(expand_paths(options["paths"]))
         if not files:
             raise CommandError(_("No files to read."))
+        if not options["dry_run"]:
+            self.import_files(files, as_json=options["json"])
+            return
         progress = ProgressBar(len(files), self.stderr) if _is_terminal(self.stderr) else None
         results: list[dict[str, Any]] = []
         failed = 0
@@ -148,4 +159,84 @@ class Command(BaseCommand):
             "read": read,
             "review": review,
             "unreadable": unreadable,
+        }
+
+    # -- import into the database ----------------------------------------------------------
+
+    def import_files(self, files: list[tuple[str, Any]], *, as_json: bool) -> None:
+        progress = ProgressBar(len(files), self.stderr) if _is_terminal(self.stderr) else None
+        outcomes: list[ImportOutcome] = []
+        for name, path in files:
+            if progress:
+                progress.show(name)
+            if path is None:
+                outcome = ImportOutcome(
+                    name, "failed", _("%(file)s does not exist.") % {"file": name}
+                )
+            else:
+                try:
+                    outcome = import_path(path, display_name=name)
+                except Exception as error:  # noqa: BLE001 - one bad file must not stop the batch
+                    logger.exception("Import of %s failed", name)
+                    outcome = ImportOutcome(
+                        name,
+                        "failed",
+                        _("%(file)s could not be imported: %(reason)s")
+                        % {"file": name, "reason": f"{error.__class__.__name__}: {error}"},
+                    )
+            outcomes.append(outcome)
+            if progress:
+                progress.close()
+            if outcome.action in ("failed", "skipped"):
+                self.stderr.write(outcome.message)
+            if not as_json:
+                self.stdout.write(self._outcome_line(outcome))
+            if progress:
+                progress.advance(name)
+        if progress:
+            progress.close()
+        if as_json:
+            _write_utf8(
+                self.stdout,
+                json.dumps([o.as_dict() for o in outcomes], ensure_ascii=False, indent=2) + "\n",
+            )
+        self.stderr.write(self._import_summary(outcomes))
+
+    def _outcome_line(self, outcome: ImportOutcome) -> str:
+        labels = {
+            "created": _("created"),
+            "updated": _("updated"),
+            "unchanged": _("unchanged"),
+            "skipped": _("skipped"),
+            "failed": _("failed"),
+        }
+        line = f"{outcome.file}: {labels[outcome.action]}"
+        meeting = outcome.meeting
+        if meeting is not None:
+            line += f" – {meeting.title}, {meeting.date.isoformat() if meeting.date else '?'}"
+        pending = sum(1 for s in outcome.suggestions if s.status == "pending")
+        if pending:
+            line += " – " + ngettext(
+                "%(count)d name to review", "%(count)d names to review", pending
+            ) % {"count": pending}
+        return line
+
+    def _import_summary(self, outcomes: list[ImportOutcome]) -> str:
+        actions = {
+            action: sum(1 for o in outcomes if o.action == action)
+            for action in ("created", "updated", "unchanged", "skipped", "failed")
+        }
+        review = [o for o in outcomes if o.needs_review]
+        names = sum(1 for o in review for s in o.suggestions if s.status == "pending")
+        return _(
+            "Import done: %(created)d created, %(updated)d updated, %(unchanged)d unchanged, "
+            "%(skipped)d skipped, %(failed)d failed; %(review)s."
+        ) % {
+            **actions,
+            "review": ngettext(
+                "%(files)d file needs review (%(names)d names)",
+                "%(files)d files need review (%(names)d names)",
+                len(review),
+            )
+            % {"files": len(review), "names": names},
         }

@@ -1,0 +1,1493 @@
+"""Bring one parsed document (the JSON shape of issue 4) into the database.
+
+The entry points::
+
+    import_result(result, *, actor=None) -> ImportOutcome      # a result dict, e.g. corrected
+    import_bytes(data, *, filename, actor=None) -> ImportOutcome  # an upload
+    import_path(path, *, display_name=None, actor=None) -> ImportOutcome  # a file
+
+Each document is imported in one transaction: if anything fails, nothing of that file stays
+(the failure itself is recorded as an :class:`~.models.ImportedDocument` with status
+"failed" and the reason, outside that transaction). The outcome says what happened:
+
+``created``
+    a new meeting (or a meeting that was only planned, e.g. from an earlier calendar, now
+    has its minutes);
+``updated``
+    a corrected version of a document already imported (another SHA-256, the same date and
+    bodies) replaced that meeting's agenda, minutes and attendance; the meeting row, its
+    UID and its link stay;
+``unchanged``
+    the same file (same SHA-256, same content) was imported before and is still the version
+    its meeting holds: nothing is written (importing an older version again after a
+    corrected one brings the older content back, as "updated");
+``skipped``
+    not minutes at all (kind "unknown"), or a meeting whose minutes were written or edited in
+    Samverkan itself, which an import never overwrites;
+``failed``
+    unreadable, no date, or invalid content: the reason is in ``message``.
+
+What is made of a document
+--------------------------
+* **Bodies** by name (and the usual other spellings: "C-nätverket" is C-nätet, "AU" is the
+  executive committee); made when missing: a council, a network ("nät"), an executive
+  committee ("AU", "arbetsutskott"), a nominating committee ("valberedning").
+* **The meeting**: date, times, place (online when the document says Teams and the like),
+  title from the document's title without "Minnesanteckningar"/"Protokoll"/"Kallelse" and
+  the date; a joint meeting when two bodies meet. A summary of group notes (seed 003) is a
+  theme evening with one agenda item per group; a notice ("kind": "notice") gives a planned
+  meeting with its agenda and no minutes; a "Kallelse" that holds minutes is minutes.
+* **Attendance**: present, absent (recorded as apologies, "förhinder"), guests,
+  substitutions ("X ersätter Y": X is recorded as substituting for Y, and Y holds the seat).
+  People get a seat in the body they are listed under for the meeting date if they have none
+  (representing their organisation, or their party for politicians); the seat is open-ended,
+  or ends the day before a later seat of theirs in the same body. When the document gives a
+  role ("ordförande") that differs from the seat's, the seat is ended and a new one with the
+  role starts on the meeting date. People listed without a body go to C-nätet when they
+  represent a department, else to the council. A vacancy is a vacant seat.
+* **Who is who** (see :mod:`.identity`): sure matches are used; an unsure match gives a new,
+  provisional person (organisation) holding this document's data, and an
+  :class:`~.models.IdentitySuggestion` for the secretary (:func:`.services.suggestion_confirm`
+  moves the data to the known person and removes the provisional one). Two people are never
+  merged without her answer.
+* **Agenda items** with their types (Information, Beslut, both, Diskussion), notes,
+  decisions, action items (the owner a person when sure, else the words as written), tabled
+  points and follow-ups (through ``point_carry_over``, so they come back on the body's next
+  meeting). An item whose title matches a point still open from an earlier meeting of the
+  body is linked to it (the point is resolved there).
+* **Published minutes** with "Antecknat av"; when the document has no attendance list or
+  nobody who took the minutes, they stay a draft (published minutes need both).
+* **The calendar**: each dated row is a planned meeting of the body it names ("AU",
+  "Samverkansrådet + C-nätet"), else of the document's first body, with a kind from its title
+  (Temakväll, Val- och informationskväll, Utbildning, Konferens, Arbetsgrupp). A row is never
+  made twice: a meeting of the same body on the same date with a similar title or
+  overlapping times is the same. Rows without a date ("?") are not imported.
+* **The watch list**: items by title (case, punctuation and small misspellings aside),
+  created or updated, with an update linked to the meeting; "stryks från listan" strikes the
+  item, "pausat" pauses it, "avslutande fas" puts it in its final phase.
+* **Working groups**: bodies of the kind working group under the council, with their members.
+
+Writes go through the services of the apps that own the data, except where no service
+exists yet: removing a meeting's imported agenda, attendance and minutes before a corrected
+version (:func:`_clear_imported_content`), linking an item to an open carried-over point, and
+creating parties (as the meetings demo does).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from samverkan.accounts.models import User
+from samverkan.meetings import services as meetings
+from samverkan.meetings.models import (
+    ActionItem,
+    AgendaItem,
+    Attendance,
+    Body,
+    BodyKind,
+    CarriedOverPoint,
+    ItemType,
+    Meeting,
+    MeetingKind,
+    Membership,
+    MembershipRole,
+    Party,
+    Person,
+)
+from samverkan.organisations.models import Organisation, OrganisationKind
+from samverkan.organisations.services import organisation_create
+from samverkan.watchlist.models import WatchItemKind, WatchItemStatus
+from samverkan.watchlist.selectors import title_key, watch_item_find
+from samverkan.watchlist.services import (
+    watch_item_create,
+    watch_item_edit,
+    watch_item_update_add,
+    watch_item_update_remove,
+)
+
+from .extraction import extract_bytes, extract_path
+from .identity import Directory, Resolution, person_key
+from .models import IdentityKind, IdentitySuggestion, ImportedDocument
+from .people import normalise_body
+
+logger = logging.getLogger(__name__)
+
+IMPORTABLE_KINDS = ("minutes", "notice", "summary")
+ACTIONS = ("created", "updated", "unchanged", "skipped", "failed")
+
+
+@dataclass
+class ImportOutcome:
+    """What importing one document did."""
+
+    file: str
+    action: str  # one of ACTIONS
+    message: str = ""
+    document: ImportedDocument | None = None
+    meeting: Meeting | None = None
+    counts: Counter[str] = field(default_factory=Counter)
+    suggestions: list[IdentitySuggestion] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def needs_review(self) -> bool:
+        return any(s.status == IdentitySuggestion.Status.PENDING for s in self.suggestions)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "file": self.file,
+            "action": self.action,
+            "message": self.message,
+            "document": self.document.pk if self.document else None,
+            "meeting": self.meeting.pk if self.meeting else None,
+            "counts": dict(self.counts),
+            "suggestions": [s.pk for s in self.suggestions],
+            "warnings": list(self.warnings),
+        }
+
+
+# ---------------------------------------------------------------------------------------------
+# Entry points
+# ---------------------------------------------------------------------------------------------
+
+
+def import_path(
+    path: Path, *, display_name: str | None = None, actor: User | None = None
+) -> ImportOutcome:
+    """Read, parse and import one file."""
+    result, readable = extract_path(path, display_name=display_name)
+    if not readable:
+        return _unreadable(result, actor)
+    return import_result(result, actor=actor)
+
+
+def import_bytes(data: bytes, *, filename: str, actor: User | None = None) -> ImportOutcome:
+    """Read, parse and import one uploaded file."""
+    result, readable = extract_bytes(data, filename=filename)
+    if not readable:
+        return _unreadable(result, actor)
+    return import_result(result, actor=actor)
+
+
+def import_result(result: dict[str, Any], *, actor: User | None = None) -> ImportOutcome:
+    """Import one parsed document (the shape of issue 4, as from
+    :func:`.extraction.extract_bytes`, possibly corrected by hand) in one transaction."""
+    name = str(result.get("file") or "?")
+    kind = result.get("kind")
+    if kind not in IMPORTABLE_KINDS:
+        return ImportOutcome(
+            name,
+            "skipped",
+            _("%(file)s is not minutes, a notice or notes from a meeting; nothing was imported.")
+            % {"file": name},
+        )
+    sha256 = result.get("sha256")
+    if not sha256:
+        return ImportOutcome(name, "failed", _("%(file)s has no checksum.") % {"file": name})
+    existing = ImportedDocument.objects.filter(sha256=sha256).select_related("meeting").first()
+    if (
+        existing is not None
+        and existing.status != ImportedDocument.Status.FAILED
+        and existing.meeting_id is not None
+        and _content(existing.result) == _content(result)
+        and _latest_for_meeting(existing)
+    ):
+        return ImportOutcome(
+            name,
+            "unchanged",
+            _("%(file)s was imported before; nothing changed.") % {"file": name},
+            document=existing,
+            meeting=existing.meeting,
+            suggestions=list(
+                existing.suggestions.filter(status=IdentitySuggestion.Status.PENDING)
+            ),
+        )
+    try:
+        with transaction.atomic():
+            return _Import(result, actor=actor, existing=existing).run()
+    except _Skip as skip:
+        return ImportOutcome(name, "skipped", str(skip))
+    except ValidationError as error:
+        message = _("%(file)s could not be imported: %(reason)s") % {
+            "file": name,
+            "reason": _validation_text(error),
+        }
+    except (DatabaseError, ValueError, TypeError, KeyError, AttributeError) as error:
+        logger.exception("Import of %s failed", name)
+        message = _("%(file)s could not be imported: %(reason)s") % {
+            "file": name,
+            "reason": f"{error.__class__.__name__}: {error}",
+        }
+    document = _record_failure(result, actor, message, existing)
+    return ImportOutcome(name, "failed", message, document=document)
+
+
+def _unreadable(result: dict[str, Any], actor: User | None) -> ImportOutcome:
+    name = str(result.get("file") or "?")
+    message = result["warnings"][0] if result.get("warnings") else _("Unreadable.")
+    existing = (
+        ImportedDocument.objects.filter(sha256=result["sha256"]).first()
+        if result.get("sha256")
+        else None
+    )
+    document = _record_failure(result, actor, message, existing)
+    return ImportOutcome(name, "failed", message, document=document)
+
+
+def _record_failure(
+    result: dict[str, Any], actor: User | None, message: str, existing: ImportedDocument | None
+) -> ImportedDocument | None:
+    """Keep the failure (for the upload page and the next run), never over a good import."""
+    if not result.get("sha256") or (
+        existing is not None and existing.status != ImportedDocument.Status.FAILED
+    ):
+        return None
+    with transaction.atomic():
+        document, _created = ImportedDocument.objects.update_or_create(
+            sha256=result["sha256"],
+            defaults={
+                "file_name": str(result.get("file") or "")[:500],
+                "kind": str(result.get("kind") or "unknown")[:20],
+                "result": result,
+                "status": ImportedDocument.Status.FAILED,
+                "message": message,
+                "imported_by": actor,
+                "imported_at": timezone.now(),
+                "meeting": None,
+            },
+        )
+    return document
+
+
+def _latest_for_meeting(document: ImportedDocument) -> bool:
+    """Whether the meeting holds this version: no other version was imported after it."""
+    latest = (
+        ImportedDocument.objects.filter(meeting=document.meeting_id)
+        .exclude(status=ImportedDocument.Status.FAILED)
+        .order_by("-imported_at", "-pk")
+        .first()
+    )
+    return latest is None or latest.pk == document.pk
+
+
+def _content(result: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in result.items() if k != "file"}
+
+
+def _validation_text(error: ValidationError) -> str:
+    if hasattr(error, "message_dict"):
+        return " ".join(str(m) for messages in error.message_dict.values() for m in messages)
+    return " ".join(str(m) for m in error.messages)
+
+
+class _Skip(Exception):
+    """Not imported, with the reason (rolls back whatever the import had begun)."""
+
+
+# ---------------------------------------------------------------------------------------------
+# Words in the documents
+# ---------------------------------------------------------------------------------------------
+
+_TITLE_PREFIX_RE = re.compile(
+    r"^(?:minnesanteckningar|mötesanteckningar|anteckningar|protokoll|mötesprotokoll|"
+    r"kallelse(?:\s+och\s+dagordning)?|dagordning|föredragningslista)\b[\s:,–-]*"
+    r"(?:(?:från|för|vid)\s+)?",
+    re.IGNORECASE,
+)
+_TITLE_DATE_RE = re.compile(
+    r"[\s,–-]*(?:(?:den\s+)?\d{1,2}\s+(?:januari|februari|mars|april|maj|juni|juli|augusti|"
+    r"september|oktober|november|december)\s+\d{4}|\d{4}-\d{2}-\d{2})\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+_WATCH_KINDS = {
+    "projekt": WatchItemKind.PROJECT,
+    "uppdrag": WatchItemKind.ASSIGNMENT,
+    "utvecklingsarbete": WatchItemKind.DEVELOPMENT_WORK,
+    "nätverk": WatchItemKind.NETWORK,
+    "remiss": WatchItemKind.CONSULTATION,
+}
+_STRUCK_RE = re.compile(r"\bstr(?:yks|ukits?|ukna?)\b.{0,20}\blistan\b", re.IGNORECASE)
+_PAUSED_RE = re.compile(r"\bpaus(?:at|ad|ade|as|eras|erat|erad)\b", re.IGNORECASE)
+_FINAL_RE = re.compile(r"\bavslutande fas\b|\bslutfas(?:en)?\b", re.IGNORECASE)
+_FINISHED_RE = re.compile(
+    r"\b(?:är|har)\s+(?:nu\s+)?(?:avslutat|avslutad|avslutats|klart|klar)\b", re.IGNORECASE
+)
+_ITEM_TYPES = {
+    frozenset(): None,
+    frozenset({"information"}): ItemType.INFORMATION,
+    frozenset({"beslut"}): ItemType.DECISION,
+    frozenset({"diskussion"}): ItemType.DISCUSSION,
+    frozenset({"information", "beslut"}): ItemType.INFORMATION_AND_DECISION,
+    frozenset({"beslut", "diskussion"}): ItemType.DECISION,
+    frozenset({"information", "diskussion"}): ItemType.DISCUSSION,
+    frozenset({"information", "beslut", "diskussion"}): ItemType.INFORMATION_AND_DECISION,
+}
+_ROLES = {
+    "ordförande": MembershipRole.CHAIR,
+    "mötesordförande": MembershipRole.CHAIR,
+    "vice ordförande": MembershipRole.VICE_CHAIR,
+    "v. ordförande": MembershipRole.VICE_CHAIR,
+    "sekreterare": MembershipRole.SECRETARY,
+    "ersättare": MembershipRole.SUBSTITUTE,
+}
+GUEST_ROLE = "gäst"
+_PARTY_NAMES = {
+    "S": "Socialdemokraterna",
+    "M": "Moderaterna",
+    "L": "Liberalerna",
+    "FP": "Folkpartiet",
+    "C": "Centerpartiet",
+    "V": "Vänsterpartiet",
+    "KD": "Kristdemokraterna",
+    "MP": "Miljöpartiet de gröna",
+    "SD": "Sverigedemokraterna",
+}
+_ABBREVIATION_RE = re.compile(r"\(([A-ZÅÄÖ][A-ZÅÄÖ0-9-]{1,7})\)")
+_TIDSBRIST_RE = re.compile(r"tidsbrist|brist på tid|hanns inte|hinns inte", re.IGNORECASE)
+
+
+def meeting_title(result: dict[str, Any]) -> str:
+    """The document's title without "Minnesanteckningar"/"Protokoll"/"Kallelse" in front and
+    the date behind; the bodies' names when nothing is left."""
+    title = " ".join(str(result.get("title") or "").split())
+    if result.get("kind") != "summary":
+        title = _TITLE_PREFIX_RE.sub("", title)
+    title = _TITLE_DATE_RE.sub("", title).strip(" .,:–-")
+    if not title:
+        title = _(" and ").join(result.get("bodies") or []) or _("Meeting")
+    return title[:300]
+
+
+def watch_status(note: str | None) -> str:
+    """The status a watch-list note gives its item ("" when it says nothing of it)."""
+    if not note:
+        return ""
+    if _STRUCK_RE.search(note):
+        return WatchItemStatus.STRUCK
+    if _PAUSED_RE.search(note):
+        return WatchItemStatus.PAUSED
+    if _FINAL_RE.search(note):
+        return WatchItemStatus.FINAL_PHASE
+    if _FINISHED_RE.search(note):
+        return WatchItemStatus.FINISHED
+    return ""
+
+
+def organisation_kind_for(name: str, *, department_hint: bool = False) -> str:
+    """A sensible kind for an organisation first met in minutes."""
+    lower = name.casefold()
+    last = lower.split()[-1] if lower.split() else ""
+    if (
+        last.endswith(("förvaltningen", "förvaltning", "kontoret"))
+        or lower.startswith("förvaltningen")
+        or department_hint
+    ):
+        return OrganisationKind.MUNICIPAL_DEPARTMENT
+    if last.endswith(("nämnden", "styrelsen", "fullmäktige", "kommun")):
+        return OrganisationKind.MUNICIPAL_BOARD
+    if lower.startswith("studieförbundet") or lower in ("abf", "nbv", "sensus", "bilda"):
+        return OrganisationKind.STUDY_ASSOCIATION
+    if lower.startswith("stiftelsen") or last.startswith("stiftelse"):
+        return OrganisationKind.FOUNDATION
+    if last.endswith(("kyrkan", "kyrka", "församling", "församlingen", "samfund")):
+        return OrganisationKind.FAITH_COMMUNITY
+    if last.endswith(("föreningsråd", "föreningsrådet", "alliansen", "samråd")) or lower.startswith(
+        "rf-sisu"
+    ):
+        return OrganisationKind.UMBRELLA_BODY
+    if "nätverk" in lower or "partnerskap" in lower:
+        return OrganisationKind.NETWORK
+    if "kooperativ" in lower:
+        return OrganisationKind.SOCIAL_ENTERPRISE
+    return OrganisationKind.ASSOCIATION
+
+
+def _body_kind_for(name: str) -> str:
+    lower = name.casefold()
+    if lower == "au" or "arbetsutskott" in lower:
+        return BodyKind.EXECUTIVE_COMMITTEE
+    if "valberedning" in lower:
+        return BodyKind.NOMINATING_COMMITTEE
+    if lower.startswith("arbetsgrupp"):
+        return BodyKind.WORKING_GROUP
+    if "nät" in lower:
+        return BodyKind.NETWORK
+    return BodyKind.COUNCIL
+
+
+def _parse_date(value: Any, what: str) -> date | None:
+    if value in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError as error:
+        raise ValidationError(
+            _("%(what)s has an impossible date: %(value)s") % {"what": what, "value": value}
+        ) from error
+
+
+def _parse_time(value: Any, what: str) -> time | None:
+    if value in (None, ""):
+        return None
+    text = str(value)
+    if text == "24:00":
+        return time(23, 59)
+    try:
+        return time.fromisoformat(text)
+    except ValueError as error:
+        raise ValidationError(
+            _("%(what)s has an impossible time: %(value)s") % {"what": what, "value": value}
+        ) from error
+
+
+def _similar_titles(a: str, b: str) -> bool:
+    ka, kb = title_key(a), title_key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb or ka.startswith(kb) or kb.startswith(ka):
+        return True
+    wa, wb = set(ka.split()), set(kb.split())
+    return len(wa & wb) / len(wa | wb) >= 0.5
+
+
+def _overlap(
+    start: time | None, end: time | None, other_start: time | None, other_end: time | None
+) -> bool:
+    """Whether two times of the same day overlap; an unknown time overlaps everything."""
+    if start is None or other_start is None:
+        return True
+    day = date(2000, 1, 1)
+    this_end = end or (datetime.combine(day, start) + timedelta(hours=1)).time()
+    that_end = other_end or (datetime.combine(day, other_start) + timedelta(hours=1)).time()
+    return start < that_end and other_start < this_end
+
+
+# ---------------------------------------------------------------------------------------------
+# One import
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Entry:
+    """One line of an attendance list, resolved."""
+
+    name: str
+    status: str
+    person: Person
+    organisation: Organisation | None
+    party: Party | None
+    role: str
+    group: str | None
+
+
+class _Import:
+    def __init__(
+        self, result: dict[str, Any], *, actor: User | None, existing: ImportedDocument | None
+    ) -> None:
+        self.result = result
+        self.actor = actor
+        self.existing = existing
+        self.name = str(result.get("file") or "?")
+        self.kind: str = result["kind"]
+        self.counts: Counter[str] = Counter()
+        self.warnings: list[str] = list(result.get("warnings") or [])
+        self.created: dict[str, list[int]] = defaultdict(list)
+        self.suggestions: list[IdentitySuggestion] = []
+        self.directory = Directory()
+        self.day: date = date.today()
+        self.bodies: list[Body] = []
+        self.meeting: Meeting | None = None
+        self.document: ImportedDocument | None = None
+        # Within the document: names already resolved, and the names written for each person.
+        self.people_by_key: dict[str, Person] = {}
+        self.document_people: dict[int, set[str]] = defaultdict(set)
+        self.organisations_by_key: dict[str, Organisation | None] = {}
+
+    # -- the whole -----------------------------------------------------------------------------
+
+    def run(self) -> ImportOutcome:
+        day = _parse_date(self.result.get("date"), _("The document"))
+        if day is None:
+            raise ValidationError(_("the document has no date."))
+        self.day = day
+        self.bodies = self.document_bodies()
+        meeting, action, previous = self.find_or_create_meeting()
+        self.meeting = meeting
+        self.document = self.save_document(meeting)
+        if self.kind in ("minutes", "summary"):
+            meetings.minutes_start(meeting=meeting)
+        if self.kind == "minutes":
+            self.import_attendance()
+        # The calendar first: a point tabled today comes back at the next meeting it plans.
+        self.import_calendar()
+        self.import_agenda()
+        self.import_watchlist()
+        self.import_working_groups()
+        if self.kind == "minutes":
+            self.publish()
+        elif self.kind == "summary":
+            self.warnings.append(
+                _("The group notes are kept as draft minutes: published minutes need an attendance list.")
+            )
+        if action == "updated":
+            self.remove_leftovers(previous)
+        pending = [s for s in self.suggestions if s.status == IdentitySuggestion.Status.PENDING]
+        self.document.status = (
+            ImportedDocument.Status.NEEDS_REVIEW if pending else ImportedDocument.Status.IMPORTED
+        )
+        self.document.created_rows = dict(self.created)
+        self.document.message = "\n".join(self.warnings)
+        self.document.save(update_fields=["status", "created_rows", "message"])
+        meeting.refresh_from_db()
+        message = {
+            "created": _("%(file)s: the meeting of %(date)s was imported."),
+            "updated": _("%(file)s: the meeting of %(date)s was updated from a corrected version."),
+        }[action] % {"file": self.name, "date": self.day.isoformat()}
+        return ImportOutcome(
+            self.name,
+            action,
+            message,
+            document=self.document,
+            meeting=meeting,
+            counts=self.counts,
+            suggestions=self.suggestions,
+            warnings=self.warnings,
+        )
+
+    def save_document(self, meeting: Meeting) -> ImportedDocument:
+        fields = {
+            "file_name": self.name[:500],
+            "kind": self.kind,
+            "meeting": meeting,
+            "result": self.result,
+            "imported_at": timezone.now(),
+            "imported_by": self.actor,
+            "status": ImportedDocument.Status.IMPORTED,
+            "message": "",
+            "created_rows": {},
+        }
+        if self.existing is not None:
+            for name, value in fields.items():
+                setattr(self.existing, name, value)
+            self.existing.save()
+            return self.existing
+        return ImportedDocument.objects.create(sha256=self.result["sha256"], **fields)
+
+    # -- bodies --------------------------------------------------------------------------------
+
+    def body_named(self, name: str, *, create: bool = True) -> Body | None:
+        """A body by its name or short name, in the usual spellings; made when missing."""
+        usual = normalise_body(name)
+        for candidate in dict.fromkeys((name.strip(), usual)):
+            found = (
+                Body.objects.filter(Q(name__iexact=candidate) | Q(short_name__iexact=candidate))
+                .order_by("pk")
+                .first()
+            )
+            if found is not None:
+                return found
+        if not create:
+            return None
+        kind = _body_kind_for(usual)
+        parent = None
+        if kind in (BodyKind.EXECUTIVE_COMMITTEE, BodyKind.NOMINATING_COMMITTEE, BodyKind.WORKING_GROUP):
+            parent = self.council()
+        body = meetings.body_create(
+            name=usual[:200],
+            slug=self.free_slug(usual),
+            kind=kind,
+            short_name=usual[:40] if len(usual) <= 40 else "",
+            parent=parent,
+        )
+        self.created["bodies"].append(body.pk)
+        self.counts["bodies_created"] += 1
+        return body
+
+    @staticmethod
+    def free_slug(name: str) -> str:
+        base = (slugify(name.replace("å", "a").replace("ä", "a").replace("ö", "o")) or "organ")[:70]
+        slug, number = base, 2
+        while Body.objects.filter(slug=slug).exists():
+            slug, number = f"{base}-{number}", number + 1
+        return slug
+
+    def council(self) -> Body:
+        for body in self.bodies:
+            if body.kind == BodyKind.COUNCIL:
+                return body
+        found = Body.objects.filter(kind=BodyKind.COUNCIL).order_by("pk").first()
+        if found is not None:
+            return found
+        return self.body_named("Samverkansrådet")  # type: ignore[return-value]
+
+    def document_bodies(self) -> list[Body]:
+        bodies: list[Body] = []
+        for name in self.result.get("bodies") or []:
+            body = self.body_named(str(name))
+            if body is not None and body not in bodies:
+                bodies.append(body)
+        if not bodies:
+            bodies.append(self.council())
+            if self.kind != "summary":
+                self.warnings.append(
+                    _("The document names no body; the meeting was put under %(body)s.")
+                    % {"body": bodies[0].name}
+                )
+        return bodies
+
+    # -- the meeting ---------------------------------------------------------------------------
+
+    def meeting_fields(self) -> dict[str, Any]:
+        start = _parse_time(self.result.get("start_time"), _("The meeting"))
+        end = _parse_time(self.result.get("end_time"), _("The meeting"))
+        if start and end and end <= start:
+            end = None
+            self.warnings.append(_("The meeting's end time is before its start and was left out."))
+        if self.kind == "summary":
+            kind = MeetingKind.THEME_EVENING
+        elif all(b.kind == BodyKind.WORKING_GROUP for b in self.bodies):
+            kind = MeetingKind.WORKING_GROUP_MEETING
+        elif len(self.bodies) > 1:
+            kind = MeetingKind.JOINT_MEETING
+        elif re.search(r"temakväll|workshop|dialogmöte", str(self.result.get("title")), re.I):
+            kind = MeetingKind.THEME_EVENING
+        else:
+            kind = MeetingKind.MEETING
+        return {
+            "kind": kind,
+            "title": meeting_title(self.result),
+            "date": self.day,
+            "start_time": start,
+            "end_time": end,
+            "place": str(self.result.get("place") or "")[:300],
+        }
+
+    def find_or_create_meeting(self) -> tuple[Meeting, str, list[ImportedDocument]]:
+        fields = self.meeting_fields()
+        match = self.matching_meeting(fields)
+        if match is None:
+            meeting = meetings.meeting_create(bodies=self.bodies, carry_over=False, **fields)
+            self.counts["meetings_created"] += 1
+            return meeting, "created", []
+        previous = list(match.imported_documents.exclude(pk=getattr(self.existing, "pk", None)))
+        imported_before = bool(previous) or (
+            self.existing is not None and self.existing.meeting_id == match.pk
+        )
+        if not imported_before:
+            self.check_may_take_over(match)
+        elif match.minutes_revisions.exists() or AgendaItem.objects.filter(
+            meeting=match, attachments__isnull=False
+        ).exists():
+            raise _Skip(
+                _(
+                    "%(file)s: the meeting of %(date)s was changed in Samverkan after it was "
+                    "imported (revised minutes or attachments); the corrected file was not imported."
+                )
+                % {"file": self.name, "date": self.day.isoformat()}
+            )
+        _clear_imported_content(match)
+        if match.status == Meeting.Status.NOTICE_SENT:
+            # Invitations went out: change nothing they say (no update emails for an import).
+            fields = {"kind": fields["kind"]}
+        meeting = meetings.meeting_update(meeting=match, bodies=self.bodies, **fields)
+        if self.existing is not None and self.existing.meeting_id == match.pk:
+            previous.append(self.existing)
+        return meeting, ("updated" if imported_before else "created"), previous
+
+    def matching_meeting(self, fields: dict[str, Any]) -> Meeting | None:
+        """The meeting this document is about, if it is already there: on the same date, of
+        the same bodies (or sharing the first), at an overlapping time or with a similar
+        title; one made by an earlier import of the same bodies first."""
+        wanted = {b.pk for b in self.bodies}
+        candidates = (
+            Meeting.objects.filter(date=self.day, bodies__in=self.bodies)
+            .exclude(status=Meeting.Status.CANCELLED)
+            .distinct()
+            .prefetch_related("bodies")
+        )
+        ranked: list[tuple[tuple[int, int, int], int, Meeting]] = []
+        for meeting in candidates:
+            body_ids = {b.pk for b in meeting.bodies.all()}
+            overlapping = meeting.all_day or _overlap(
+                fields["start_time"], fields["end_time"], meeting.start_time, meeting.end_time
+            )
+            similar = _similar_titles(fields["title"], meeting.title)
+            if not (overlapping or similar):
+                continue
+            same_bodies = body_ids == wanted
+            if not same_bodies and self.bodies[0].pk not in body_ids:
+                continue
+            imported = meeting.imported_documents.exists()
+            rank = (int(imported and same_bodies), int(same_bodies), int(similar))
+            ranked.append((rank, -meeting.pk, meeting))
+        if not ranked:
+            return None
+        ranked.sort(key=lambda r: (r[0], r[1]), reverse=True)
+        return ranked[0][2]
+
+    def check_may_take_over(self, meeting: Meeting) -> None:
+        """A meeting made in Samverkan (planned, perhaps from a calendar) gets its minutes
+        from the document, unless it already has minutes of its own."""
+        if meeting.minutes_status != Meeting.MinutesStatus.NONE or meeting.attendances.exists():
+            raise _Skip(
+                _(
+                    "%(file)s: the meeting of %(date)s already has minutes written in "
+                    "Samverkan; the file was not imported."
+                )
+                % {"file": self.name, "date": self.day.isoformat()}
+            )
+        if self.kind == "notice" and meeting.agenda_items.exclude(carried_over_from__isnull=False).exists():
+            raise _Skip(
+                _("%(file)s: the meeting of %(date)s already has an agenda in Samverkan.")
+                % {"file": self.name, "date": self.day.isoformat()}
+            )
+
+    # -- who is who ----------------------------------------------------------------------------
+
+    def organisation_for(
+        self, text: str | None, *, department: bool = False
+    ) -> tuple[Organisation | None, Resolution | None]:
+        """The organisation written as ``text``, made (or made provisionally, with a
+        suggestion) when not sure; ``(None, None)`` for no text."""
+        if not text or not text.strip():
+            return None, None
+        resolution = self.directory.resolve_organisation(text, on=self.day)
+        return self.organisation_from(resolution, department=department), resolution
+
+    def organisation_from(self, resolution: Resolution, *, department: bool = False) -> Organisation:
+        key = resolution.text.casefold()
+        if key in self.organisations_by_key and self.organisations_by_key[key] is not None:
+            return self.organisations_by_key[key]  # type: ignore[return-value]
+        if resolution.sure:
+            organisation = Organisation.objects.get(pk=resolution.match_id)
+            if resolution.pending is not None:
+                self.copy_pending(resolution.pending, resolution.text)
+            self.counts["organisations_matched"] += 1
+        else:
+            organisation = organisation_create(
+                name=resolution.text[:200],
+                kind=organisation_kind_for(resolution.text, department_hint=department),
+            )
+            self.directory.organisation_added(organisation)
+            self.created["organisations"].append(organisation.pk)
+            self.counts["organisations_created"] += 1
+            if resolution.candidate_id is not None:
+                self.suggest(resolution, provisional_organisation=organisation)
+        self.organisations_by_key[key] = organisation
+        return organisation
+
+    def person_for(
+        self,
+        name: str,
+        *,
+        organisation: Resolution | None = None,
+        party: str | None = None,
+    ) -> tuple[Person, Resolution]:
+        """The person written as ``name`` in an attendance list (or named in a working group
+        or a substitution): found, or made (provisionally, with a suggestion, when a known
+        person looks similar)."""
+        key = person_key(name)
+        if key in self.people_by_key:
+            person = self.people_by_key[key]
+            return person, Resolution(IdentityKind.PERSON, name, "exact", match_id=person.pk)
+        organisation_ids = [organisation.match_id] if organisation and organisation.sure else []
+        resolution = self.directory.resolve_person(
+            name,
+            organisation_ids=organisation_ids,  # type: ignore[arg-type]
+            party=party,
+            taken=self.document_people.keys(),
+        )
+        if resolution.sure:
+            person = Person.objects.get(pk=resolution.match_id)
+            if resolution.pending is not None:
+                self.copy_pending(resolution.pending, name)
+            self.counts["people_matched"] += 1
+        else:
+            person = meetings.person_create(name=name)
+            self.directory.person_added(person)
+            self.created["people"].append(person.pk)
+            self.counts["people_created"] += 1
+            if resolution.candidate_id is not None:
+                self.suggest(resolution, provisional_person=person)
+        self.people_by_key[key] = person
+        self.document_people[person.pk].add(name)
+        return person, resolution
+
+    def mentioned(self, name: str) -> Person | None:
+        """A person named in the text, when it is sure who (see identity.resolve_mention)."""
+        resolution = self.directory.resolve_mention(name, self.document_people)
+        if not resolution.sure:
+            return None
+        return Person.objects.filter(pk=resolution.match_id).first()
+
+    def suggest(
+        self,
+        resolution: Resolution,
+        *,
+        provisional_person: Person | None = None,
+        provisional_organisation: Organisation | None = None,
+    ) -> IdentitySuggestion:
+        suggestion = IdentitySuggestion.objects.create(
+            document=self.document,
+            kind=resolution.kind,
+            text=resolution.text[:300],
+            candidate_person_id=resolution.candidate_id if provisional_person else None,
+            candidate_organisation_id=resolution.candidate_id if provisional_organisation else None,
+            provisional_person=provisional_person,
+            provisional_organisation=provisional_organisation,
+            score=round(resolution.score, 3),
+            evidence=resolution.evidence,
+        )
+        self.directory.pending_added(suggestion)
+        self.suggestions.append(suggestion)
+        self.counts["suggestions"] += 1
+        return suggestion
+
+    def copy_pending(self, pending: IdentitySuggestion, text: str) -> None:
+        """A name that matched a provisional person (organisation) still under review: this
+        document needs the same answer, so it gets the question too."""
+        if any(
+            s.provisional_person_id == pending.provisional_person_id
+            and s.provisional_organisation_id == pending.provisional_organisation_id
+            for s in self.suggestions
+        ):
+            return
+        suggestion = IdentitySuggestion.objects.create(
+            document=self.document,
+            kind=pending.kind,
+            text=text[:300],
+            candidate_person_id=pending.candidate_person_id,
+            candidate_organisation_id=pending.candidate_organisation_id,
+            provisional_person_id=pending.provisional_person_id,
+            provisional_organisation_id=pending.provisional_organisation_id,
+            score=pending.score,
+            evidence=pending.evidence,
+        )
+        self.suggestions.append(suggestion)
+        self.counts["suggestions"] += 1
+
+    # -- attendance ----------------------------------------------------------------------------
+
+    def group_body(self, group: str | None) -> Body | None:
+        if not group:
+            return None
+        usual = normalise_body(group).casefold()
+        for body in self.bodies:
+            if usual in (body.name.casefold(), body.short_name.casefold()):
+                return body
+        return None
+
+    def seat_body(self, person: Person, group: str | None, organisation: Organisation | None) -> Body:
+        """The body a person listed in the attendance holds their seat in."""
+        body = self.group_body(group)
+        if body is not None:
+            return body
+        held = (
+            meetings.members_on([b.pk for b in self.bodies], self.day)
+            .filter(person=person)
+            .select_related("body")
+            .first()
+        )
+        if held is not None:
+            return held.body
+        if organisation is not None and organisation.kind == OrganisationKind.MUNICIPAL_DEPARTMENT:
+            for candidate in self.bodies:
+                if candidate.kind == BodyKind.NETWORK:
+                    return candidate
+        for candidate in self.bodies:
+            if candidate.kind == BodyKind.COUNCIL:
+                return candidate
+        return self.bodies[0]
+
+    def party(self, abbreviation: str | None) -> Party | None:
+        if not abbreviation:
+            return None
+        party, _created = Party.objects.get_or_create(
+            abbreviation=abbreviation[:10],
+            defaults={"name": _PARTY_NAMES.get(abbreviation.upper(), abbreviation)[:100]},
+        )
+        return party
+
+    def ensure_seat(
+        self,
+        body: Body,
+        person: Person | None,
+        *,
+        organisation: Organisation | None = None,
+        party: Party | None = None,
+        role: str = "",
+    ) -> None:
+        """Give ``person`` a seat in ``body`` on the meeting's date unless they have one
+        (see the module's docstring); ``person=None`` is a vacant seat of
+        ``organisation``."""
+        if party is not None:
+            organisation = None
+        day = self.day
+        seats = Membership.objects.filter(body=body, person=person)
+        if person is None:
+            seats = seats.filter(organisation=organisation)
+        covering = seats.filter(start__lte=day).filter(Q(end__isnull=True) | Q(end__gte=day)).first()
+        if covering is not None:
+            if (
+                person is not None
+                and role
+                and covering.role != role
+                and covering.start < day
+            ):
+                ends = covering.end
+                meetings.membership_end(membership=covering, end=day - timedelta(days=1))
+                self.add_seat(body, person, organisation or covering.organisation,
+                              party or covering.party, role, ends)
+            return
+        later = seats.filter(start__gt=day).order_by("start").first()
+        end = later.start - timedelta(days=1) if later is not None and person is not None else None
+        if person is None and later is not None:
+            return  # a vacant seat of that organisation is already there from later on
+        self.add_seat(body, person, organisation, party, role or MembershipRole.MEMBER, end)
+
+    def add_seat(
+        self,
+        body: Body,
+        person: Person | None,
+        organisation: Organisation | None,
+        party: Party | None,
+        role: str,
+        end: date | None,
+    ) -> None:
+        if party is not None:
+            organisation = None
+        membership = meetings.membership_add(
+            body=body,
+            person=person,
+            start=self.day,
+            end=end,
+            organisation=organisation,
+            party=party,
+            role=role,
+        )
+        self.created["memberships"].append(membership.pk)
+        self.counts["memberships_created"] += 1
+        if person is not None:
+            self.directory.note_representation(
+                person.pk, membership.organisation_id, party.abbreviation if party else None
+            )
+
+    def import_attendance(self) -> None:
+        assert self.meeting is not None
+        substitutes = {
+            person_key(s["substitute"]): s["for"]
+            for s in self.result.get("substitutions") or []
+            if s.get("substitute") and s.get("for")
+        }
+        entries: list[_Entry] = []
+        for status, listed in (
+            (Attendance.Status.PRESENT, self.result.get("present") or []),
+            (Attendance.Status.APOLOGIES, self.result.get("absent") or []),
+        ):
+            for raw in listed:
+                name = " ".join(str(raw.get("name") or "").split())
+                if not name:
+                    continue
+                role_text = str(raw.get("role") or "").strip().casefold()
+                organisation_resolution = None
+                body_hint = self.group_body(raw.get("group"))
+                department = body_hint is not None and body_hint.kind == BodyKind.NETWORK
+                if raw.get("organisation") and not raw.get("party"):
+                    organisation_resolution = self.directory.resolve_organisation(
+                        raw["organisation"], on=self.day
+                    )
+                person, resolution = self.person_for(
+                    name, organisation=organisation_resolution, party=raw.get("party")
+                )
+                organisation = None
+                if organisation_resolution is not None:
+                    if (
+                        not organisation_resolution.sure
+                        and organisation_resolution.candidate_id is not None
+                        and resolution.sure
+                        and organisation_resolution.candidate_id
+                        in self.directory.people[person.pk].organisation_ids
+                    ):
+                        # The person is sure and has represented the similar organisation.
+                        organisation_resolution.match_id = organisation_resolution.candidate_id
+                        organisation_resolution.candidate_id = None
+                    organisation = self.organisation_from(
+                        organisation_resolution, department=department
+                    )
+                status_here = Attendance.Status.GUEST if role_text == GUEST_ROLE else status
+                entries.append(
+                    _Entry(
+                        name,
+                        status_here,
+                        person,
+                        organisation,
+                        self.party(raw.get("party")),
+                        _ROLES.get(role_text, ""),
+                        raw.get("group"),
+                    )
+                )
+        recorded: set[int] = set()
+        substituted: dict[int, Person] = {}
+        for entry in entries:
+            for_name = substitutes.get(person_key(entry.name))
+            if entry.status == Attendance.Status.GUEST:
+                continue
+            body = self.seat_body(entry.person, entry.group, entry.organisation)
+            if for_name and entry.status == Attendance.Status.PRESENT:
+                holder, _resolution = self.person_for(
+                    for_name,
+                    organisation=(
+                        Resolution(IdentityKind.ORGANISATION, "", match_id=entry.organisation.pk)
+                        if entry.organisation
+                        else None
+                    ),
+                )
+                self.ensure_seat(
+                    body, holder, organisation=entry.organisation, party=entry.party
+                )
+                substituted[entry.person.pk] = holder
+                continue
+            self.ensure_seat(
+                body,
+                entry.person,
+                organisation=entry.organisation,
+                party=entry.party,
+                role=entry.role,
+            )
+        for entry in entries:
+            if entry.person.pk in recorded:
+                continue
+            recorded.add(entry.person.pk)
+            meetings.attendance_record(
+                meeting=self.meeting,
+                person=entry.person,
+                status=entry.status,
+                substitute_for=substituted.get(entry.person.pk),
+            )
+            self.counts[f"attendance_{entry.status}"] += 1
+        for vacancy in self.result.get("vacancies") or []:
+            text = " ".join(str(vacancy).split())
+            if not text or text.casefold() == "vakans" or self.body_named(text, create=False):
+                continue  # a vacancy named after its group: no organisation to hold the seat
+            organisation, _resolution = self.organisation_for(text, department=True)
+            assert organisation is not None
+            body = self.seat_body_for_vacancy(organisation)
+            self.ensure_seat(body, None, organisation=organisation)
+            self.counts["vacancies"] += 1
+
+    def seat_body_for_vacancy(self, organisation: Organisation) -> Body:
+        if organisation.kind == OrganisationKind.MUNICIPAL_DEPARTMENT:
+            for body in self.bodies:
+                if body.kind == BodyKind.NETWORK:
+                    return body
+        return self.bodies[0]
+
+    # -- agenda --------------------------------------------------------------------------------
+
+    def positions(self, items: list[dict[str, Any]]) -> list[int]:
+        numbers = []
+        for item in items:
+            number = str(item.get("number") or "").strip().lstrip("§").strip().rstrip(".")
+            numbers.append(int(number) if number.isdigit() else None)
+        if all(n is not None and 0 < n < 32000 for n in numbers) and all(
+            a < b for a, b in zip(numbers, numbers[1:], strict=False)  # type: ignore[operator]
+        ):
+            return numbers  # type: ignore[return-value]
+        return list(range(1, len(items) + 1))
+
+    def open_points(self) -> list[CarriedOverPoint]:
+        return list(
+            CarriedOverPoint.objects.filter(
+                body__in=self.bodies,
+                resolved_in__isnull=True,
+                origin__meeting__date__lt=self.day,
+            )
+            .exclude(origin__meeting=self.meeting)
+            .order_by("origin__meeting__date", "pk")
+        )
+
+    def import_agenda(self) -> None:
+        assert self.meeting is not None
+        items = self.result.get("agenda_items") or []
+        open_points = self.open_points() if self.kind != "notice" else []
+        for position, raw in zip(self.positions(items), items, strict=True):
+            title = " ".join(str(raw.get("title") or "").split())[:300] or _("Item %(n)s") % {
+                "n": position
+            }
+            types = [str(t).casefold() for t in raw.get("types") or []]
+            if not set(types) <= {"information", "beslut", "diskussion"}:
+                raise ValidationError(
+                    _("Item %(title)s has an unknown type: %(types)s")
+                    % {"title": title, "types": ", ".join(types)}
+                )
+            item_type = _ITEM_TYPES[frozenset(types)] or (
+                ItemType.DECISION if raw.get("decisions") else ItemType.INFORMATION
+            )
+            text = str(raw.get("text") or "").strip()
+            point = next((p for p in open_points if _similar_titles(p.title, title)), None)
+            item = meetings.agenda_item_add(
+                meeting=self.meeting,
+                title=title,
+                item_type=item_type,
+                position=position,
+                description=text if self.kind == "notice" else "",
+                carried_over_from=point,
+            )
+            self.counts["agenda_items"] += 1
+            if point is not None:
+                open_points.remove(point)
+                CarriedOverPoint.objects.filter(pk=point.pk).update(resolved_in=item)
+                self.counts["carried_over_resolved"] += 1
+            if self.kind == "notice":
+                continue
+            if text:
+                meetings.agenda_item_record(item=item, notes=text)
+            for decision in raw.get("decisions") or []:
+                if str(decision).strip():
+                    meetings.decision_add(item=item, text=str(decision))
+                    self.counts["decisions"] += 1
+            for action in raw.get("actions") or []:
+                self.import_action(item, action)
+            for tabled in raw.get("tabled") or []:
+                reason = _("Lack of time") if _TIDSBRIST_RE.search(text) else ""
+                meetings.point_carry_over(
+                    item=item,
+                    kind=CarriedOverPoint.Kind.TABLED,
+                    title=str(tabled).strip()[:300] or title,
+                    reason=reason,
+                )
+                self.counts["tabled"] += 1
+            if raw.get("follow_up"):
+                meetings.point_carry_over(item=item, kind=CarriedOverPoint.Kind.FOLLOW_UP, title=title)
+                self.counts["follow_ups"] += 1
+
+    def import_action(self, item: AgendaItem, action: dict[str, Any]) -> ActionItem | None:
+        what = str(action.get("what") or "").strip()
+        owner_text = " ".join(str(action.get("owner") or "").split())
+        if not what:
+            return None
+        due = _parse_date(action.get("due"), _("An action item"))
+        owner = self.mentioned(owner_text) if owner_text else None
+        created = meetings.action_item_add(
+            item=item,
+            what=what[0].upper() + what[1:],
+            owner=owner,
+            owner_text="" if owner else (owner_text or _("Not stated"))[:200],
+            due=due,
+        )
+        self.counts["action_items"] += 1
+        return created
+
+    # -- the watch list ------------------------------------------------------------------------
+
+    def abbreviations(self) -> dict[str, str]:
+        """Abbreviations the document explains itself: "Kommunledningsförvaltningen (KLF)"."""
+        found: dict[str, str] = {}
+        for item in self.result.get("agenda_items") or []:
+            for line in str(item.get("text") or "").splitlines():
+                for match in _ABBREVIATION_RE.finditer(line):
+                    before = line[: match.start()].rstrip()
+                    name = before.rsplit("(", 1)[-1].strip(" :,")
+                    words = name.split()
+                    if words and words[-1].casefold().endswith(("förvaltningen", "kontoret", "nämnden")):
+                        found.setdefault(match.group(1), name)
+        return found
+
+    def watch_owner(self, owner_text: str | None, abbreviations: dict[str, str]) -> Organisation | None:
+        if not owner_text:
+            return None
+        for text in dict.fromkeys((abbreviations.get(owner_text, ""), owner_text)):
+            if not text:
+                continue
+            resolution = self.directory.resolve_organisation(text, on=self.day)
+            if resolution.sure:
+                return Organisation.objects.get(pk=resolution.match_id)
+        return None
+
+    def import_watchlist(self) -> None:
+        assert self.meeting is not None
+        entries = self.result.get("watchlist") or []
+        abbreviations = self.abbreviations() if entries else {}
+        for entry in entries:
+            title = " ".join(str(entry.get("title") or "").split())[:300]
+            if not title_key(title):
+                continue
+            kind = _WATCH_KINDS.get(str(entry.get("kind") or "").casefold(), "")
+            owner_text = str(entry.get("owner") or "").strip()
+            owner = self.watch_owner(owner_text, abbreviations)
+            item = watch_item_find(title)
+            if item is None:
+                item = watch_item_create(title=title, kind=kind, owner=owner, owner_text=owner_text)
+                self.counts["watch_items_created"] += 1
+            else:
+                missing: dict[str, Any] = {}
+                if kind and not item.kind:
+                    missing["kind"] = kind
+                if owner is not None and item.owner_id is None:
+                    missing["owner"] = owner
+                if owner_text and not item.owner_text:
+                    missing["owner_text"] = owner_text
+                if missing:
+                    watch_item_edit(item=item, **missing)
+                self.counts["watch_items_updated"] += 1
+            note = str(entry.get("note") or "")
+            watch_item_update_add(
+                item=item, date=self.day, note=note, meeting=self.meeting, status=watch_status(note)
+            )
+
+    # -- working groups ------------------------------------------------------------------------
+
+    def working_group(self, title: str) -> Body:
+        """The working group of that title ("Arbetsgrupp" in front or not), made under the
+        council when missing."""
+        name = title if title.casefold().startswith("arbetsgrupp") else f"Arbetsgrupp {title}"
+        bare = re.sub(r"^arbetsgrupp(?:en)?\s*:?\s*", "", title, flags=re.IGNORECASE)
+        body = (
+            Body.objects.filter(kind=BodyKind.WORKING_GROUP)
+            .filter(
+                Q(name__iexact=name[:200])
+                | Q(name__iexact=title[:200])
+                | Q(name__iexact=f"Arbetsgrupp {bare}"[:200])
+            )
+            .order_by("pk")
+            .first()
+        )
+        if body is None:
+            body = meetings.body_create(
+                name=name[:200],
+                slug=self.free_slug(name),
+                kind=BodyKind.WORKING_GROUP,
+                parent=self.council(),
+                active_from=self.day,
+            )
+            self.created["bodies"].append(body.pk)
+            self.counts["working_groups_created"] += 1
+        return body
+
+    def import_working_groups(self) -> None:
+        for group in self.result.get("working_groups") or []:
+            title = " ".join(str(group.get("title") or "").split())
+            if not title:
+                continue
+            body = self.working_group(title)
+            for member in group.get("members") or []:
+                member = " ".join(str(member).split())
+                if not member:
+                    continue
+                person = self.mentioned(member)
+                if person is None:
+                    person, _resolution = self.person_for(member)
+                seat = (
+                    meetings.members_on([b.pk for b in self.bodies], self.day)
+                    .filter(person=person)
+                    .first()
+                )
+                self.ensure_seat(
+                    body,
+                    person,
+                    organisation=seat.organisation if seat else None,
+                    party=seat.party if seat else None,
+                )
+                self.counts["working_group_members"] += 1
+
+    # -- the calendar --------------------------------------------------------------------------
+
+    def calendar_bodies(self, title: str) -> list[Body]:
+        lower = title.casefold()
+        if re.match(r"arbetsgrupp", lower):
+            return [self.working_group(title)]
+        found: list[Body] = []
+        for pattern, name in (
+            (r"\bsamverkansråd", "Samverkansrådet"),
+            (r"\bc-nät", "C-nätet"),
+            (r"\bau\b|\barbetsutskott", "AU"),
+            (r"\bvalberedning", "Valberedningen"),
+        ):
+            if re.search(pattern, lower):
+                body = self.body_named(name, create=name in ("AU",) and lower.strip() == "au")
+                if body is None:
+                    body = next((b for b in self.bodies if normalise_body(b.name) == name), None)
+                if body is not None and body not in found:
+                    found.append(body)
+        return found or [self.bodies[0]]
+
+    @staticmethod
+    def calendar_kind(title: str, bodies: list[Body]) -> str:
+        lower = title.casefold()
+        if re.search(r"val- och informationskväll|valkväll|informationskväll", lower):
+            return MeetingKind.ELECTION_EVENING
+        if re.search(r"temakväll|workshop|dialogmöte|dialogkväll", lower):
+            return MeetingKind.THEME_EVENING
+        if re.search(r"konferens", lower):
+            return MeetingKind.EXTERNAL_CONFERENCE
+        if re.search(r"utbildning", lower):
+            return MeetingKind.TRAINING
+        if re.search(r"\barbetsgrupp", lower):
+            return MeetingKind.WORKING_GROUP_MEETING
+        return MeetingKind.JOINT_MEETING if len(bodies) > 1 else MeetingKind.MEETING
+
+    def import_calendar(self) -> None:
+        for row in self.result.get("calendar") or []:
+            title = " ".join(str(row.get("title") or "").split())[:300]
+            day = _parse_date(row.get("date"), _("A calendar row"))
+            if day is None or not title:
+                self.counts["calendar_undated"] += 1
+                self.warnings.append(
+                    _("The calendar row “%(title)s” (%(when)s) has no date and was not imported.")
+                    % {"title": title or "?", "when": row.get("date_text") or "?"}
+                )
+                continue
+            start = _parse_time(row.get("start_time"), _("A calendar row"))
+            end = _parse_time(row.get("end_time"), _("A calendar row"))
+            if start and end and end <= start:
+                end = None
+            bodies = self.calendar_bodies(title)
+            same_day = (
+                Meeting.objects.filter(date=day, bodies__in=bodies)
+                .exclude(status=Meeting.Status.CANCELLED)
+                .distinct()
+            )
+            if any(
+                _similar_titles(title, other.title)
+                or other.all_day
+                or _overlap(start, end, other.start_time, other.end_time)
+                for other in same_day
+            ):
+                self.counts["calendar_existing"] += 1
+                continue
+            try:
+                meetings.meeting_create(
+                    bodies=bodies,
+                    kind=self.calendar_kind(title, bodies),
+                    title=title,
+                    date=day,
+                    start_time=start,
+                    end_time=end,
+                    place=str(row.get("place") or "")[:300],
+                )
+            except ValidationError as error:
+                self.warnings.append(
+                    _("The calendar row “%(title)s” on %(date)s was not imported: %(reason)s")
+                    % {"title": title, "date": day.isoformat(), "reason": _validation_text(error)}
+                )
+                continue
+            self.counts["calendar_created"] += 1
+
+    # -- minutes -------------------------------------------------------------------------------
+
+    def publish(self) -> None:
+        assert self.meeting is not None
+        recorded_by = " ".join(str(self.result.get("recorded_by") or "").split())
+        if recorded_by:
+            taker = self.mentioned(recorded_by.split(",")[0])
+            if taker is not None:
+                self.meeting = meetings.meeting_update(meeting=self.meeting, minutes_taker=taker)
+        if not self.meeting.attendances.exists():
+            self.warnings.append(_("The document has no attendance list; the minutes are kept as a draft."))
+            return
+        if not recorded_by:
+            self.warnings.append(
+                _("The document does not say who took the minutes; they are kept as a draft.")
+            )
+            return
+        meetings.minutes_publish(meeting=self.meeting, recorded_by=recorded_by[:200])
+
+    # -- a corrected version -------------------------------------------------------------------
+
+    def remove_leftovers(self, previous: list[ImportedDocument]) -> None:
+        """People, organisations and seats that only an earlier version of the document had
+        made, and that the corrected version no longer uses (a misspelt name, say)."""
+        made: dict[str, set[int]] = defaultdict(set)
+        for document in previous:
+            for kind, pks in (document.created_rows or {}).items():
+                made[kind].update(pks)
+        now = {kind: set(pks) for kind, pks in self.created.items()}
+        used_people = set(self.document_people)
+        for pk in sorted(made["people"] - used_people - now.get("people", set())):
+            person = Person.objects.filter(pk=pk).first()
+            if person is None or person.attendances.exists() or ActionItem.objects.filter(owner=person).exists():
+                continue
+            if Attendance.objects.filter(substitute_for=person).exists():
+                continue
+            seats = Membership.objects.filter(person=person)
+            if seats.exclude(pk__in=made["memberships"]).exists():
+                continue
+            seats.delete()
+            IdentitySuggestion.objects.filter(
+                provisional_person=person, status=IdentitySuggestion.Status.PENDING
+            ).delete()
+            if is_unreferenced(person):
+                person.delete()
+                self.counts["people_removed"] += 1
+        for pk in sorted(made["organisations"] - now.get("organisations", set())):
+            organisation = Organisation.objects.filter(pk=pk).first()
+            if organisation is None:
+                continue
+            IdentitySuggestion.objects.filter(
+                provisional_organisation=organisation, status=IdentitySuggestion.Status.PENDING
+            ).delete()
+            if is_unreferenced(organisation):
+                organisation.delete()
+                self.counts["organisations_removed"] += 1
+
+
+def is_unreferenced(instance: Person | Organisation) -> bool:
+    """Whether nothing refers to a person or organisation any more (rows of the import's own
+    bookkeeping aside)."""
+    for relation in instance._meta.get_fields(include_hidden=True):
+        if not relation.auto_created or relation.concrete:
+            continue
+        if relation.related_model is IdentitySuggestion or not (
+            relation.one_to_many or relation.one_to_one
+        ):
+            continue
+        accessor = relation.related_model._default_manager.filter(
+            **{relation.field.name: instance}
+        )
+        if accessor.exists():
+            return False
+    return True
+
+
+def _clear_imported_content(meeting: Meeting) -> None:
+    """Remove the agenda, minutes, attendance and watch-list updates of a meeting whose
+    document is imported again (or of a planned meeting that gets its minutes), so that the
+    document's content replaces them. The meeting row (its UID, link and invitations) stays.
+
+    There is no service in meetings for this yet; it writes directly, inside the import's
+    transaction. Points tabled at this meeting that were put on a later meeting's draft
+    agenda by themselves are taken off it (the import puts them back)."""
+    from samverkan.watchlist.models import WatchItemUpdate
+
+    for update in WatchItemUpdate.objects.filter(meeting=meeting):
+        watch_item_update_remove(update=update)
+    points = CarriedOverPoint.objects.filter(origin__meeting=meeting)
+    AgendaItem.objects.filter(
+        carried_over_from__in=points,
+        notes="",
+        decisions__isnull=True,
+        action_items__isnull=True,
+    ).exclude(meeting__minutes_status=Meeting.MinutesStatus.PUBLISHED).exclude(
+        meeting=meeting
+    ).delete()
+    meeting.attendances.all().delete()
+    meeting.agenda_items.all().delete()
+    Meeting.objects.filter(pk=meeting.pk).update(
+        minutes_status=Meeting.MinutesStatus.NONE,
+        minutes_published_at=None,
+        recorded_by="",
+    )
+    meeting.refresh_from_db()
