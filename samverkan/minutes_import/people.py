@@ -24,9 +24,13 @@ from .lexicon import (
     ROLES,
 )
 
+# Capital and small letters of names: Swedish, and the Latin letters of names from elsewhere
+# ("Amira Begić", "Dragana Petrović", "Ayşe Yılmaz", "Łukasz Wójcik").
+_UPPER = "A-ZÅÄÖÉÜØÆÁÀÍÓÚÇÑŠŽĆČĐŁŚŹŻŃŘĚÝŞĞİÂÊÎÔÛËÏÕÃ"
+_LOWER = "a-zåäöéüøæëïáàèíóúçñšžćčđłśźżńřěýşğıâêîôûõãů'’"
 _NAME_TOKEN_RE = re.compile(
-    r"^(?:[A-ZÅÄÖÉÜØÆÁÀÍÓÚÇÑŠŽ][a-zåäöéüøæëïáàèíóúçñšž'’]+"
-    r"(?:-[A-ZÅÄÖÉa-zåäöé][a-zåäöéüøæëïáàèíóúçñšž'’]*)*"
+    rf"^(?:[{_UPPER}][{_LOWER}]+"
+    rf"(?:-[{_UPPER}a-zåäöé][{_LOWER}]*)*"
     r"|[A-ZÅÄÖ]\.?|[A-ZÅÄÖ](?:-[A-ZÅÄÖ])+\.?)$"
 )
 _ACRONYM_RE = re.compile(r"^[A-ZÅÄÖ][A-ZÅÄÖ0-9&-]{1,7}$")
