@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("samverkan.organisations.opendata_urls")),
     path("", include("samverkan.organisations.urls")),
     path("", include("samverkan.meetings.urls")),
+    path("", include("samverkan.minutes_import.urls")),
     path("sprak/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]

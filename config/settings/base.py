@@ -164,6 +164,8 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Correcting imported minutes posts one field per person, item and calendar row.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 5000
 
 # How long an emailed link (login, confirmation) stays valid.
 EMAIL_LINK_MAX_AGE_MINUTES = int(env("EMAIL_LINK_MAX_AGE_MINUTES", "60"))

@@ -506,6 +506,13 @@ class Directory:
         if person.pk not in self.people:
             self._add_person(person.pk, person.name)
 
+    def person_renamed(self, person: Person, old_name: str) -> None:
+        old_key = person_key(old_name)
+        if person.pk in self.people_by_key.get(old_key, []):
+            self.people_by_key[old_key].remove(person.pk)
+        self.people_by_key[person_key(person.name)].append(person.pk)
+        self.people[person.pk].name = person.name
+
     def organisation_added(self, organisation: Organisation) -> None:
         if organisation.pk not in self.organisations:
             self._add_organisation(organisation.pk, organisation.name)
@@ -761,17 +768,20 @@ def identity_preview(result: dict[str, Any]) -> list[Resolution]:
     directory = Directory()
     day = date.fromisoformat(result["date"]) if result.get("date") else None
     resolutions: list[Resolution] = []
-    seen: set[tuple[str, str]] = set()
+    organisations: dict[str, Resolution] = {}
+    people: set[str] = set()
     for entry in [*result.get("present", []), *result.get("absent", [])]:
         organisation_ids: list[int] = []
-        if entry.get("organisation") and (IdentityKind.ORGANISATION, entry["organisation"]) not in seen:
-            seen.add((IdentityKind.ORGANISATION, entry["organisation"]))
-            organisation = directory.resolve_organisation(entry["organisation"], on=day)
-            resolutions.append(organisation)
-            organisation_ids = [i for i in (organisation.match_id, organisation.candidate_id) if i]
-        if (IdentityKind.PERSON, entry["name"]) in seen:
+        text = entry.get("organisation")
+        if text and not entry.get("party"):
+            if text not in organisations:
+                organisations[text] = directory.resolve_organisation(text, on=day)
+                resolutions.append(organisations[text])
+            if organisations[text].sure:
+                organisation_ids = [organisations[text].match_id]  # type: ignore[list-item]
+        if not entry.get("name") or person_key(entry["name"]) in people:
             continue
-        seen.add((IdentityKind.PERSON, entry["name"]))
+        people.add(person_key(entry["name"]))
         resolutions.append(
             directory.resolve_person(
                 entry["name"], organisation_ids=organisation_ids, party=entry.get("party")

@@ -45,7 +45,8 @@ What is made of a document
   role ("ordförande") that differs from the seat's, the seat is ended and a new one with the
   role starts on the meeting date. People listed without a body go to C-nätet when they
   represent a department, else to the council. A vacancy is a vacant seat.
-* **Who is who** (see :mod:`.identity`): sure matches are used; an unsure match gives a new,
+* **Who is who** (see :mod:`.identity`): sure matches are used (a known "Tina Fingal" written
+  "Tina Fingal Swens" with the same organisation takes the fuller name); an unsure match gives a new,
   provisional person (organisation) holding this document's data, and an
   :class:`~.models.IdentitySuggestion` for the secretary (:func:`.services.suggestion_confirm`
   moves the data to the known person and removes the provisional one). Two people are never
@@ -531,9 +532,12 @@ class _Import:
             meetings.minutes_start(meeting=meeting)
         if self.kind == "minutes":
             self.import_attendance()
-        # The calendar first: a point tabled today comes back at the next meeting it plans.
+        # Items before the calendar's meetings exist (an item may take up a point still open
+        # from an earlier meeting, which a newly planned meeting would otherwise take); the
+        # points tabled here after them (they come back at the next meeting the calendar plans).
+        items = self.import_agenda()
         self.import_calendar()
-        self.import_agenda()
+        self.carry_over(items)
         self.import_watchlist()
         self.import_working_groups()
         if self.kind == "minutes":
@@ -815,6 +819,16 @@ class _Import:
             if resolution.pending is not None:
                 self.copy_pending(resolution.pending, name)
             self.counts["people_matched"] += 1
+            if resolution.rule == "double_surname" and len(person_key(name)) > len(
+                person_key(person.name)
+            ):
+                # "Tina Fingal" known, "Tina Fingal Swens" written: keep the fuller name.
+                old_name = person.name
+                person = meetings.person_update(
+                    person=person, name=name, email=person.email, phone=person.phone
+                )
+                self.directory.person_renamed(person, old_name)
+                self.counts["people_renamed"] += 1
         else:
             person = meetings.person_create(name=name)
             self.directory.person_added(person)
@@ -941,16 +955,23 @@ class _Import:
             seats = seats.filter(organisation=organisation)
         covering = seats.filter(start__lte=day).filter(Q(end__isnull=True) | Q(end__gte=day)).first()
         if covering is not None:
-            if (
-                person is not None
-                and role
-                and covering.role != role
-                and covering.start < day
-            ):
+            changed = (
+                (role and covering.role != role)
+                or (organisation is not None and covering.organisation_id != organisation.pk)
+                or (party is not None and covering.party_id != party.pk)
+            )
+            if person is not None and changed and covering.start < day:
+                # A new role, organisation or party from this meeting on.
                 ends = covering.end
                 meetings.membership_end(membership=covering, end=day - timedelta(days=1))
-                self.add_seat(body, person, organisation or covering.organisation,
-                              party or covering.party, role, ends)
+                self.add_seat(
+                    body,
+                    person,
+                    organisation or (None if party else covering.organisation),
+                    party or (None if organisation else covering.party),
+                    role or covering.role,
+                    ends,
+                )
             return
         later = seats.filter(start__gt=day).order_by("start").first()
         end = later.start - timedelta(days=1) if later is not None and person is not None else None
@@ -1119,8 +1140,9 @@ class _Import:
             .order_by("origin__meeting__date", "pk")
         )
 
-    def import_agenda(self) -> None:
+    def import_agenda(self) -> list[tuple[AgendaItem, dict[str, Any]]]:
         assert self.meeting is not None
+        made: list[tuple[AgendaItem, dict[str, Any]]] = []
         items = self.result.get("agenda_items") or []
         open_points = self.open_points() if self.kind != "notice" else []
         for position, raw in zip(self.positions(items), items, strict=True):
@@ -1147,6 +1169,7 @@ class _Import:
                 carried_over_from=point,
             )
             self.counts["agenda_items"] += 1
+            made.append((item, raw))
             if point is not None:
                 open_points.remove(point)
                 CarriedOverPoint.objects.filter(pk=point.pk).update(resolved_in=item)
@@ -1161,17 +1184,27 @@ class _Import:
                     self.counts["decisions"] += 1
             for action in raw.get("actions") or []:
                 self.import_action(item, action)
+        return made
+
+    def carry_over(self, items: list[tuple[AgendaItem, dict[str, Any]]]) -> None:
+        """Points tabled or to follow up: they come back at the body's next meeting."""
+        if self.kind == "notice":
+            return
+        for item, raw in items:
+            text = str(raw.get("text") or "")
             for tabled in raw.get("tabled") or []:
                 reason = _("Lack of time") if _TIDSBRIST_RE.search(text) else ""
                 meetings.point_carry_over(
                     item=item,
                     kind=CarriedOverPoint.Kind.TABLED,
-                    title=str(tabled).strip()[:300] or title,
+                    title=str(tabled).strip()[:300] or item.title,
                     reason=reason,
                 )
                 self.counts["tabled"] += 1
             if raw.get("follow_up"):
-                meetings.point_carry_over(item=item, kind=CarriedOverPoint.Kind.FOLLOW_UP, title=title)
+                meetings.point_carry_over(
+                    item=item, kind=CarriedOverPoint.Kind.FOLLOW_UP, title=item.title
+                )
                 self.counts["follow_ups"] += 1
 
     def import_action(self, item: AgendaItem, action: dict[str, Any]) -> ActionItem | None:

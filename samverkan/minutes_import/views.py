@@ -98,9 +98,8 @@ def _draft_drop(request: HttpRequest, token: str) -> None:
     request.session[DRAFTS_KEY] = drafts
 
 
-def _preview_url(token: str, fragment: str = "") -> str:
-    url = f"{reverse('minutes_import:preview')}?{urlencode({'utkast': token})}"
-    return f"{url}#{fragment}" if fragment else url
+def _preview_url(token: str) -> str:
+    return f"{reverse('minutes_import:preview')}?{urlencode({'utkast': token})}"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -188,7 +187,7 @@ def _outcome_summary(outcome: ImportOutcome) -> dict[str, Any]:
         "meeting": meeting.pk if meeting else None,
         "meeting_title": meeting.title if meeting else "",
         "meeting_date": meeting.date.isoformat() if meeting and meeting.date else None,
-        "counts": [(str(label), counts[key]) for key, label in COUNT_LABELS if counts[key]],
+        "counts": {key: counts[key] for key, _label in COUNT_LABELS if counts[key]},
         "pending": sum(
             1 for s in outcome.suggestions if s.status == IdentitySuggestion.Status.PENDING
         ),
@@ -200,14 +199,19 @@ def _outcome_summary(outcome: ImportOutcome) -> dict[str, Any]:
 def document_list(request: HttpRequest) -> HttpResponse:
     """The documents imported so far, newest first; after a save, what it did."""
     outcome = request.session.pop(OUTCOME_KEY, None)
-    if outcome and outcome.get("meeting_date"):
-        outcome["meeting_date"] = date.fromisoformat(outcome["meeting_date"])
+    if outcome:
+        if outcome.get("meeting_date"):
+            outcome["meeting_date"] = date.fromisoformat(outcome["meeting_date"])
+        counts = outcome.get("counts") or {}
+        outcome["counts"] = [(label, counts[key]) for key, label in COUNT_LABELS if key in counts]
     documents = ImportedDocument.objects.select_related("meeting", "imported_by").annotate(
         pending=Count(
             "suggestions", filter=Q(suggestions__status=IdentitySuggestion.Status.PENDING)
         )
     )
-    page = Paginator(documents.order_by("-imported_at", "-pk"), 50).get_page(request.GET.get("sida"))
+    page = Paginator(documents.order_by("-imported_at", "-pk"), 50).get_page(
+        request.GET.get("sida")
+    )
     return render(
         request,
         "minutes_import/document_list.html",

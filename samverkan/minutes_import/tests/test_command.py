@@ -1,6 +1,6 @@
 """``import_minutes PATH... --dry-run --json`` prints one object per file, in order, and goes
-on past files it cannot read. (The app is not installed yet, so the command object is given
-to ``call_command`` directly.)"""
+on past files it cannot read; without ``--dry-run`` the files are imported, one transaction
+each. (The command object is given to ``call_command`` directly.)"""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 
 from samverkan.minutes_import.management.commands.import_minutes import Command, ProgressBar
 
@@ -95,9 +95,19 @@ def test_files_are_taken_in_the_order_given(documents: Path, tmp_path: Path):
     assert "does not exist" in results[1]["warnings"][0] and str(missing) in err
 
 
-def test_without_dry_run_the_import_is_not_available_yet(documents: Path):
-    with pytest.raises(CommandError, match="not available yet; use --dry-run"):
-        run(str(documents / "windows1252.txt"))
+@pytest.mark.django_db
+def test_without_dry_run_each_file_is_imported_and_the_batch_goes_on(batch: Path):
+    """Every file in its own transaction: the unreadable ones fail with their reason, the
+    others are imported, and the summary counts both."""
+    out, err = run(str(batch))
+    lines = out.strip().splitlines()
+    assert len(lines) == 7
+    assert "b_protokoll.txt: created" in out and "e_möte.pdf: created" in out
+    assert "c_tom.txt: failed" in out and "f_skannad.pdf: failed" in out
+    assert "has no text layer" in err
+    assert "Import done: 4 created, 0 updated, 0 unchanged, 0 skipped, 3 failed" in err
+    again_out, again_err = run(str(batch))
+    assert "4 unchanged" in again_err and "0 created" in again_err
 
 
 def test_without_json_a_line_per_file(documents: Path):
