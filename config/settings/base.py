@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "samverkan.meetings",
     "samverkan.minutes_import",
     "samverkan.watchlist",
+    "samverkan.inquiries",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

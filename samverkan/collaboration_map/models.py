@@ -218,6 +218,10 @@ class LadderStep(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def want_labels(self) -> list[str]:
+        return [str(Want(value).label) for value in self.wants if value in Want.values]
+
 
 class CatalogueChange(models.Model):
     """The history of the catalogue: who changed what and when."""

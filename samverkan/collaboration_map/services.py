@@ -281,13 +281,15 @@ def contact_point_update(
         raise TypeError(f"Unknown contact point fields: {sorted(unknown)}")
     contact_point = ContactPoint.objects.select_for_update().get(pk=contact_point.pk)
     themes = list(themes) if themes is not None else None
+    # An empty short name keeps the address the contact point has: links to it keep working.
+    new_slug = slugify(str(fields.pop("slug", "") or ""))
     for field, value in fields.items():
         setattr(contact_point, field, value)
     if "name" in fields:
         contact_point.name = _one_line(contact_point.name)
-    explicit = "slug" in fields
+    explicit = bool(new_slug) and new_slug != contact_point.slug
     if explicit:
-        contact_point.slug = slugify(str(fields["slug"] or "")) or contact_point.slug
+        contact_point.slug = new_slug
     errors = _check_contact_point(contact_point, explicit_slug=explicit, themes=themes)
     _full_clean(contact_point, errors)
     contact_point.name_sort = sort_key(contact_point.name)

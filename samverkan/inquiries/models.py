@@ -271,7 +271,8 @@ class Inquiry(models.Model):
         ordering = ["-received_at", "-created_at", "-pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status="unconfirmed") | Q(reference__isnull=False, received_at__isnull=False),
+                condition=Q(status="unconfirmed")
+                | Q(reference__isnull=False, received_at__isnull=False),
                 name="inquiry_registered_unless_unconfirmed",
             ),
             models.CheckConstraint(

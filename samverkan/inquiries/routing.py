@@ -50,8 +50,8 @@ def route(
     if requested_team is not None:
         return Routing(requested_team, Inquiry.RoutedBy.SENDER)
     haystack = searchable_text(subject, text)
-    rules = RoutingRule.objects.filter(is_active=True).select_related("team").order_by(
-        "priority", "pk"
+    rules = (
+        RoutingRule.objects.filter(is_active=True).select_related("team").order_by("priority", "pk")
     )
     for rule in rules:
         if rule.matches(

@@ -158,7 +158,6 @@ class TeamStatistics:
 @dataclass
 class InquiryStatistics:
     year: int
-    years: list[int]
     total: int
     by_kind: list[tuple[str, int]]
     by_topic: list[tuple[str, int]]
@@ -168,6 +167,19 @@ class InquiryStatistics:
     median_to_close: timedelta | None
     replied: int
     closed: int
+
+
+def inquiry_years(now: datetime | None = None) -> list[int]:
+    """The years with registered inquiries, and this year, newest first."""
+    this_year = timezone.localtime(now or timezone.now()).year
+    first = (
+        Inquiry.objects.registered()
+        .order_by("received_at")
+        .values_list("received_at", flat=True)
+        .first()
+    )
+    start = timezone.localtime(first).year if first else this_year
+    return list(range(this_year, min(start, this_year) - 1, -1))
 
 
 def _median(values: list[timedelta]) -> timedelta | None:
@@ -181,13 +193,7 @@ def inquiry_statistics(year: int | None = None, now: datetime | None = None) -> 
     and the median times from arrival to first reply and to closing. Inquiries whose personal
     data has been erased count like every other."""
     now = now or timezone.now()
-    this_year = timezone.localtime(now).year
-    year = year or this_year
-    years = sorted(
-        {timezone.localtime(d).year for d in Inquiry.objects.registered().dates("received_at", "year")}
-        | {this_year},
-        reverse=True,
-    )
+    year = year or timezone.localtime(now).year
     start = timezone.make_aware(datetime(year, 1, 1))
     end = timezone.make_aware(datetime(year + 1, 1, 1))
     rows = list(
@@ -230,7 +236,6 @@ def inquiry_statistics(year: int | None = None, now: datetime | None = None) -> 
     labels = dict(InquiryKind.choices)
     return InquiryStatistics(
         year=year,
-        years=years,
         total=len(rows),
         by_kind=[(str(labels[k]), kinds[k]) for k in InquiryKind.values if kinds[k]],
         by_topic=sorted(

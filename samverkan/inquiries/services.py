@@ -100,8 +100,10 @@ def _plain(field: str, value: str, *, required: bool = True) -> str:
 
 
 def _locked(inquiry: Inquiry) -> Inquiry:
+    # Lock only the inquiry's row: PostgreSQL refuses FOR UPDATE on the nullable side of the
+    # outer joins that select_related makes.
     return (
-        Inquiry.objects.select_for_update()
+        Inquiry.objects.select_for_update(of=("self",))
         .select_related("team", "assigned_to")
         .get(pk=inquiry.pk)
     )
@@ -135,8 +137,8 @@ def _sender_headers(inquiry: Inquiry) -> dict[str, str]:
 
 
 def _status_link(inquiry: Inquiry) -> str:
-    """A fresh private status link for the sender; returns its path (the raw token is never
-    stored)."""
+    """A fresh private status link for the sender; returns its raw token, which is never
+    stored (only its hash is)."""
     raw, token_hash = new_token()
     InquiryLink.objects.create(
         inquiry=inquiry,
@@ -150,10 +152,7 @@ def _status_link(inquiry: Inquiry) -> str:
 def _check_uploads(uploads: Sequence[UploadedFile]) -> list:
     if len(uploads) > MAX_ATTACHMENTS:
         raise ValidationError(
-            {
-                "attachments": _("Attach at most %(count)s files.")
-                % {"count": MAX_ATTACHMENTS}
-            }
+            {"attachments": _("Attach at most %(count)s files.") % {"count": MAX_ATTACHMENTS}}
         )
     checked = []
     for upload in uploads:
@@ -311,7 +310,9 @@ def inquiry_link_check(*, raw_token: str, purpose: str) -> InquiryLink:
     if purpose == InquiryLink.Purpose.CONFIRM:
         if link.is_used or link.inquiry.status != InquiryStatus.UNCONFIRMED:
             raise ValidationError(
-                _("This inquiry has already been confirmed and sent. Its reference number is %(reference)s.")
+                _(
+                    "This inquiry has already been confirmed and sent. Its reference number is %(reference)s."
+                )
                 % {"reference": link.inquiry.reference},
                 code="used",
             )
@@ -413,9 +414,9 @@ def inquiries_purge_unconfirmed(*, now: datetime | None = None) -> int:
     cutoff = (now or timezone.now()) - timedelta(hours=CONFIRMATION_HOURS)
     deleted = 0
     stale_ids = list(
-        Inquiry.objects.filter(
-            status=InquiryStatus.UNCONFIRMED, created_at__lt=cutoff
-        ).values_list("pk", flat=True)
+        Inquiry.objects.filter(status=InquiryStatus.UNCONFIRMED, created_at__lt=cutoff).values_list(
+            "pk", flat=True
+        )
     )
     for pk in stale_ids:
         with transaction.atomic():
@@ -489,9 +490,7 @@ def _message_to_sender(
     return message
 
 
-def _answer_sender(
-    inquiry: Inquiry, *, actor: User, text: str, ask: bool
-) -> InquiryMessage:
+def _answer_sender(inquiry: Inquiry, *, actor: User, text: str, ask: bool) -> InquiryMessage:
     inquiry = _locked(inquiry)
     _require_open(inquiry)
     _require_sender(inquiry)
@@ -702,9 +701,9 @@ def inquiry_erase_personal_data(*, inquiry: Inquiry, actor: User, basis: str) ->
     inquiry.attachments.all().delete()
     transaction.on_commit(lambda: [f.delete(save=False) for f in files])
     inquiry.messages.update(text=ERASED)
-    inquiry.events.filter(
-        kind__in=[InquiryEvent.Kind.FORWARDED, InquiryEvent.Kind.CLOSED]
-    ).exclude(note="").update(note=ERASED)
+    inquiry.events.filter(kind__in=[InquiryEvent.Kind.FORWARDED, InquiryEvent.Kind.CLOSED]).exclude(
+        note=""
+    ).update(note=ERASED)
     inquiry.links.all().delete()
     _forget_emails(inquiry)
     inquiry.sender_email = ""
@@ -751,10 +750,7 @@ MAX_REPLY_TARGET = 500
 def _check_team(team: HandlingTeam) -> None:
     if not 1 <= int(team.reply_target) <= MAX_REPLY_TARGET:
         raise ValidationError(
-            {
-                "reply_target": _("Give a target between 1 and %(max)s.")
-                % {"max": MAX_REPLY_TARGET}
-            }
+            {"reply_target": _("Give a target between 1 and %(max)s.") % {"max": MAX_REPLY_TARGET}}
         )
     if team.reply_target_unit not in ReplyTargetUnit.values:
         raise ValidationError({"reply_target_unit": _("Choose working days or hours.")})
@@ -843,11 +839,25 @@ def team_update(
     return team
 
 
-RULE_FIELDS = ("priority", "team", "kind", "topic", "organisation_kind", "words", "is_active", "note")
+RULE_FIELDS = (
+    "priority",
+    "team",
+    "kind",
+    "topic",
+    "organisation_kind",
+    "words",
+    "is_active",
+    "note",
+)
 
 
 def _check_rule(rule: RoutingRule) -> None:
-    rule.words = ", ".join(dict.fromkeys(rule.word_list))
+    words: dict[str, str] = {}
+    for part in rule.words.split(","):
+        word = " ".join(part.split())
+        if word:
+            words.setdefault(word.casefold(), word)
+    rule.words = ", ".join(words.values())
     _plain("words", rule.words, required=False)
     _plain("note", rule.note, required=False)
     if not (rule.kind or rule.topic_id or rule.organisation_kind or rule.words):

@@ -121,7 +121,9 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
         counts["documents"] += 1
         counts[outcome.action] += 1
         if outcome.action == "failed":
-            raise RuntimeError(f"The demo document {outcome.file} was not imported: {outcome.message}")
+            raise RuntimeError(
+                f"The demo document {outcome.file} was not imported: {outcome.message}"
+            )
     counts["suggestions_to_review"] = IdentitySuggestion.objects.filter(
         status=IdentitySuggestion.Status.PENDING
     ).count()

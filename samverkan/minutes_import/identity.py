@@ -286,8 +286,10 @@ def _surname_relation(written: list[str], known: list[str]) -> tuple[str, str] |
             }
         return None
     shorter, longer = (w_parts, k_parts) if len(w_parts) < len(k_parts) else (k_parts, w_parts)
-    if shorter and len(shorter) < len(longer) and (
-        longer[: len(shorter)] == shorter or longer[-len(shorter) :] == shorter
+    if (
+        shorter
+        and len(shorter) < len(longer)
+        and (longer[: len(shorter)] == shorter or longer[-len(shorter) :] == shorter)
     ):
         short_text, long_text = (w_text, k_text) if shorter is w_parts else (k_text, w_text)
         return "double_surname", _("%(part)s is part of the surname %(surname)s") % {
@@ -483,7 +485,9 @@ class Directory:
             status=IdentitySuggestion.Status.REJECTED
         ).only("kind", "text", "candidate_person_id", "candidate_organisation_id"):
             candidate = suggestion.candidate_person_id or suggestion.candidate_organisation_id
-            self.rejected.add((suggestion.kind, alias_key(suggestion.kind, suggestion.text), candidate))
+            self.rejected.add(
+                (suggestion.kind, alias_key(suggestion.kind, suggestion.text), candidate)
+            )
         for suggestion in IdentitySuggestion.objects.filter(
             status=IdentitySuggestion.Status.PENDING
         ).filter(Q(provisional_person__isnull=False) | Q(provisional_organisation__isnull=False)):
@@ -582,8 +586,14 @@ class Directory:
             return resolution
         remembered = self.aliases.get((IdentityKind.ORGANISATION, key))
         if remembered and remembered in self.organisations:
-            return self._organisation_sure(resolution, remembered, "remembered", [_("remembered answer")], on)
-        exact = [pk for pk in self.organisations_by_key.get(key, []) if self.organisations[pk].name == text]
+            return self._organisation_sure(
+                resolution, remembered, "remembered", [_("remembered answer")], on
+            )
+        exact = [
+            pk
+            for pk in self.organisations_by_key.get(key, [])
+            if self.organisations[pk].name == text
+        ]
         if exact:
             return self._organisation_sure(resolution, min(exact), "exact", [], on)
         for rule, found in (
@@ -659,7 +669,9 @@ class Directory:
             reasons = []
             shared = known.organisation_ids & context
             if shared:
-                names = sorted(self.organisations[o].name for o in shared if o in self.organisations)
+                names = sorted(
+                    self.organisations[o].name for o in shared if o in self.organisations
+                )
                 reasons.append(_("same organisation: %(name)s") % {"name": ", ".join(names[:2])})
             if party_key and party_key in known.parties:
                 reasons.append(_("same party: %(party)s") % {"party": party})
@@ -693,21 +705,23 @@ class Directory:
                 continue
             reasons = corroboration(known.pk)
             score = RULE_SCORES[comparison.rule] + (0.15 if reasons else 0.0)
-            candidates.append((min(score, 0.99), known.pk, [*comparison.evidence, *reasons], comparison.rule))
+            candidates.append(
+                (min(score, 0.99), known.pk, [*comparison.evidence, *reasons], comparison.rule)
+            )
         if not candidates:
             return resolution
         candidates.sort(key=lambda c: (-c[0], self.people[c[1]].name, c[1]))
         score, pk, evidence, rule = candidates[0]
-        sure = [
-            c for c in candidates if c[3] in CORROBORATED_RULES and corroboration(c[1])
-        ]
+        sure = [c for c in candidates if c[3] in CORROBORATED_RULES and corroboration(c[1])]
         if len(sure) == 1 and sure[0][1] == pk:
             return self._person_sure(resolution, pk, rule, evidence, score=score)
         resolution.rule, resolution.candidate_id = rule, pk
         resolution.candidate_name = self.people[pk].name
         resolution.score, resolution.evidence = score, list(evidence)
         for _score, other, _evidence, _rule in candidates[1:3]:
-            resolution.evidence.append(_("also similar: %(name)s") % {"name": self.people[other].name})
+            resolution.evidence.append(
+                _("also similar: %(name)s") % {"name": self.people[other].name}
+            )
         return resolution
 
     def _person_sure(

@@ -212,9 +212,7 @@ def import_result(result: dict[str, Any], *, actor: User | None = None) -> Impor
             _("%(file)s was imported before; nothing changed.") % {"file": name},
             document=existing,
             meeting=existing.meeting,
-            suggestions=list(
-                existing.suggestions.filter(status=IdentitySuggestion.Status.PENDING)
-            ),
+            suggestions=list(existing.suggestions.filter(status=IdentitySuggestion.Status.PENDING)),
         )
     try:
         with transaction.atomic():
@@ -285,7 +283,9 @@ def _latest_for_meeting(document: ImportedDocument) -> bool:
 
 
 def _content(result: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in result.items() if k != "file"}
+    """What a document says: not its name, nor the parser's warnings (in the language of
+    whoever read it)."""
+    return {k: v for k, v in result.items() if k not in ("file", "warnings")}
 
 
 def _validation_text(error: ValidationError) -> str:
@@ -527,6 +527,8 @@ class _Import:
         self.bodies = self.document_bodies()
         meeting, action, previous = self.find_or_create_meeting()
         self.meeting = meeting
+        # What earlier versions made, read before this version's row replaces it.
+        previous_rows = [dict(document.created_rows or {}) for document in previous]
         self.document = self.save_document(meeting)
         if self.kind in ("minutes", "summary"):
             meetings.minutes_start(meeting=meeting)
@@ -538,16 +540,21 @@ class _Import:
         items = self.import_agenda()
         self.import_calendar()
         self.carry_over(items)
+        if self.kind == "notice" and meeting.kind in meetings.CARRY_OVER_KINDS:
+            # A planned meeting: the points still open come on its agenda, as in Samverkan.
+            meetings.agenda_add_carried_over_points(meeting=meeting)
         self.import_watchlist()
         self.import_working_groups()
         if self.kind == "minutes":
             self.publish()
         elif self.kind == "summary":
             self.warnings.append(
-                _("The group notes are kept as draft minutes: published minutes need an attendance list.")
+                _(
+                    "The group notes are kept as draft minutes: published minutes need an attendance list."
+                )
             )
         if action == "updated":
-            self.remove_leftovers(previous)
+            self.remove_leftovers(previous_rows)
         pending = [s for s in self.suggestions if s.status == IdentitySuggestion.Status.PENDING]
         self.document.status = (
             ImportedDocument.Status.NEEDS_REVIEW if pending else ImportedDocument.Status.IMPORTED
@@ -607,7 +614,11 @@ class _Import:
             return None
         kind = _body_kind_for(usual)
         parent = None
-        if kind in (BodyKind.EXECUTIVE_COMMITTEE, BodyKind.NOMINATING_COMMITTEE, BodyKind.WORKING_GROUP):
+        if kind in (
+            BodyKind.EXECUTIVE_COMMITTEE,
+            BodyKind.NOMINATING_COMMITTEE,
+            BodyKind.WORKING_GROUP,
+        ):
             parent = self.council()
         body = meetings.body_create(
             name=usual[:200],
@@ -690,11 +701,20 @@ class _Import:
         imported_before = bool(previous) or (
             self.existing is not None and self.existing.meeting_id == match.pk
         )
+        if self.kind == "notice" and match.minutes_status != Meeting.MinutesStatus.NONE:
+            raise _Skip(
+                _(
+                    "%(file)s is a notice, and the meeting of %(date)s already has minutes; "
+                    "the notice was not imported."
+                )
+                % {"file": self.name, "date": self.day.isoformat()}
+            )
         if not imported_before:
             self.check_may_take_over(match)
-        elif match.minutes_revisions.exists() or AgendaItem.objects.filter(
-            meeting=match, attachments__isnull=False
-        ).exists():
+        elif (
+            match.minutes_revisions.exists()
+            or AgendaItem.objects.filter(meeting=match, attachments__isnull=False).exists()
+        ):
             raise _Skip(
                 _(
                     "%(file)s: the meeting of %(date)s was changed in Samverkan after it was "
@@ -753,7 +773,10 @@ class _Import:
                 )
                 % {"file": self.name, "date": self.day.isoformat()}
             )
-        if self.kind == "notice" and meeting.agenda_items.exclude(carried_over_from__isnull=False).exists():
+        if (
+            self.kind == "notice"
+            and meeting.agenda_items.exclude(carried_over_from__isnull=False).exists()
+        ):
             raise _Skip(
                 _("%(file)s: the meeting of %(date)s already has an agenda in Samverkan.")
                 % {"file": self.name, "date": self.day.isoformat()}
@@ -771,7 +794,9 @@ class _Import:
         resolution = self.directory.resolve_organisation(text, on=self.day)
         return self.organisation_from(resolution, department=department), resolution
 
-    def organisation_from(self, resolution: Resolution, *, department: bool = False) -> Organisation:
+    def organisation_from(
+        self, resolution: Resolution, *, department: bool = False
+    ) -> Organisation:
         key = resolution.text.casefold()
         if key in self.organisations_by_key and self.organisations_by_key[key] is not None:
             return self.organisations_by_key[key]  # type: ignore[return-value]
@@ -904,7 +929,9 @@ class _Import:
                 return body
         return None
 
-    def seat_body(self, person: Person, group: str | None, organisation: Organisation | None) -> Body:
+    def seat_body(
+        self, person: Person, group: str | None, organisation: Organisation | None
+    ) -> Body:
         """The body a person listed in the attendance holds their seat in."""
         body = self.group_body(group)
         if body is not None:
@@ -950,10 +977,13 @@ class _Import:
         if party is not None:
             organisation = None
         day = self.day
-        seats = Membership.objects.filter(body=body, person=person)
+        query = Membership.objects.filter(body=body, person=person)
         if person is None:
-            seats = seats.filter(organisation=organisation)
-        covering = seats.filter(start__lte=day).filter(Q(end__isnull=True) | Q(end__gte=day)).first()
+            query = query.filter(organisation=organisation)
+        seats = list(query.order_by("start", "pk"))
+        covering = next(
+            (m for m in seats if m.start <= day and (m.end is None or m.end >= day)), None
+        )
         if covering is not None:
             changed = (
                 (role and covering.role != role)
@@ -973,7 +1003,7 @@ class _Import:
                     ends,
                 )
             return
-        later = seats.filter(start__gt=day).order_by("start").first()
+        later = next((m for m in seats if m.start > day), None)
         end = later.start - timedelta(days=1) if later is not None and person is not None else None
         if person is None and later is not None:
             return  # a vacant seat of that organisation is already there from later on
@@ -1076,9 +1106,7 @@ class _Import:
                         else None
                     ),
                 )
-                self.ensure_seat(
-                    body, holder, organisation=entry.organisation, party=entry.party
-                )
+                self.ensure_seat(body, holder, organisation=entry.organisation, party=entry.party)
                 substituted[entry.person.pk] = holder
                 continue
             self.ensure_seat(
@@ -1124,7 +1152,8 @@ class _Import:
             number = str(item.get("number") or "").strip().lstrip("§").strip().rstrip(".")
             numbers.append(int(number) if number.isdigit() else None)
         if all(n is not None and 0 < n < 32000 for n in numbers) and all(
-            a < b for a, b in zip(numbers, numbers[1:], strict=False)  # type: ignore[operator]
+            a < b
+            for a, b in zip(numbers, numbers[1:], strict=False)  # type: ignore[operator]
         ):
             return numbers  # type: ignore[return-value]
         return list(range(1, len(items) + 1))
@@ -1235,11 +1264,15 @@ class _Import:
                     before = line[: match.start()].rstrip()
                     name = before.rsplit("(", 1)[-1].strip(" :,")
                     words = name.split()
-                    if words and words[-1].casefold().endswith(("förvaltningen", "kontoret", "nämnden")):
+                    if words and words[-1].casefold().endswith(
+                        ("förvaltningen", "kontoret", "nämnden")
+                    ):
                         found.setdefault(match.group(1), name)
         return found
 
-    def watch_owner(self, owner_text: str | None, abbreviations: dict[str, str]) -> Organisation | None:
+    def watch_owner(
+        self, owner_text: str | None, abbreviations: dict[str, str]
+    ) -> Organisation | None:
         if not owner_text:
             return None
         for text in dict.fromkeys((abbreviations.get(owner_text, ""), owner_text)):
@@ -1429,7 +1462,9 @@ class _Import:
             if taker is not None:
                 self.meeting = meetings.meeting_update(meeting=self.meeting, minutes_taker=taker)
         if not self.meeting.attendances.exists():
-            self.warnings.append(_("The document has no attendance list; the minutes are kept as a draft."))
+            self.warnings.append(
+                _("The document has no attendance list; the minutes are kept as a draft.")
+            )
             return
         if not recorded_by:
             self.warnings.append(
@@ -1440,18 +1475,23 @@ class _Import:
 
     # -- a corrected version -------------------------------------------------------------------
 
-    def remove_leftovers(self, previous: list[ImportedDocument]) -> None:
+    def remove_leftovers(self, previous: list[dict[str, list[int]]]) -> None:
         """People, organisations and seats that only an earlier version of the document had
-        made, and that the corrected version no longer uses (a misspelt name, say)."""
+        made (``previous``: their ``created_rows``), and that the corrected version no longer
+        uses (a misspelt name, say)."""
         made: dict[str, set[int]] = defaultdict(set)
-        for document in previous:
-            for kind, pks in (document.created_rows or {}).items():
+        for rows in previous:
+            for kind, pks in rows.items():
                 made[kind].update(pks)
         now = {kind: set(pks) for kind, pks in self.created.items()}
         used_people = set(self.document_people)
         for pk in sorted(made["people"] - used_people - now.get("people", set())):
             person = Person.objects.filter(pk=pk).first()
-            if person is None or person.attendances.exists() or ActionItem.objects.filter(owner=person).exists():
+            if (
+                person is None
+                or person.attendances.exists()
+                or ActionItem.objects.filter(owner=person).exists()
+            ):
                 continue
             if Attendance.objects.filter(substitute_for=person).exists():
                 continue
@@ -1487,9 +1527,7 @@ def is_unreferenced(instance: Person | Organisation) -> bool:
             relation.one_to_many or relation.one_to_one
         ):
             continue
-        accessor = relation.related_model._default_manager.filter(
-            **{relation.field.name: instance}
-        )
+        accessor = relation.related_model._default_manager.filter(**{relation.field.name: instance})
         if accessor.exists():
             return False
     return True

@@ -70,7 +70,7 @@ class ImportedDocument(models.Model):
 
 
 class IdentitySuggestion(models.Model):
-    """"Is *text* the same as *candidate*?" with the reasons in words (``evidence``)."""
+    """ "Is *text* the same as *candidate*?" with the reasons in words (``evidence``)."""
 
     class Status(models.TextChoices):
         PENDING = "pending", _("To review")
@@ -125,7 +125,11 @@ class IdentitySuggestion(models.Model):
 
     @property
     def candidate(self) -> Person | Organisation | None:
-        return self.candidate_person if self.kind == IdentityKind.PERSON else self.candidate_organisation
+        return (
+            self.candidate_person
+            if self.kind == IdentityKind.PERSON
+            else self.candidate_organisation
+        )
 
     @property
     def provisional(self) -> Person | Organisation | None:

@@ -58,10 +58,14 @@ def _remember(kind: str, text: str, target: Person | Organisation) -> None:
     key = alias_key(kind, text)
     if not key:
         return
-    values = {"person": target, "organisation": None} if kind == IdentityKind.PERSON else {
-        "person": None,
-        "organisation": target,
-    }
+    values = (
+        {"person": target, "organisation": None}
+        if kind == IdentityKind.PERSON
+        else {
+            "person": None,
+            "organisation": target,
+        }
+    )
     IdentityAlias.objects.update_or_create(kind=kind, text=key, defaults=values)
 
 

@@ -93,7 +93,9 @@ def minutes(
             "place": "Föreningarnas Hus",
             "present": present or [],
             "absent": absent or [],
-            "agenda_items": items if items is not None else [item("Välkomna", "Ordföranden hälsar välkommen.")],
+            "agenda_items": items
+            if items is not None
+            else [item("Välkomna", "Ordföranden hälsar välkommen.")],
             "recorded_by": recorded_by,
         }
     )

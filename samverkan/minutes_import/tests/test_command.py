@@ -172,3 +172,27 @@ def test_the_command_draws_a_progress_bar_when_standard_error_is_a_terminal(docu
     output = err.getvalue()
     assert "] 0/2 " in output and "] 2/2 " in output
     assert "tom.txt is empty." in output
+
+
+@pytest.mark.django_db
+def test_the_import_draws_a_progress_bar_and_sums_up_what_needs_review(documents: Path):
+    class TerminalError(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    err, out = TerminalError(), io.StringIO()
+    call_command(
+        Command(),
+        str(documents / "windows1252.txt"),
+        str(documents / "inte_protokoll.txt"),
+        stdout=out,
+        stderr=err,
+    )
+    output = err.getvalue()
+    assert "] 0/2 " in output and "] 2/2 " in output
+    assert "inte_protokoll.txt is not minutes" in output
+    assert output.rstrip().endswith(
+        "Import done: 1 created, 0 updated, 0 unchanged, 1 skipped, 0 failed; "
+        "0 files need review (0 names)."
+    )
+    assert "windows1252.txt: created – Samverkansrådet, 2019-03-14" in out.getvalue()

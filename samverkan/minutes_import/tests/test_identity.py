@@ -109,7 +109,10 @@ def test_organisation_names():
         return comparison.rule if comparison else None
 
     assert org_rule("Betlehems kyrkan", "Betlehemskyrkan") == "normalised"
-    assert org_rule("Kultur och fritidsförvaltningen", "Kultur- och fritidsförvaltningen") == "normalised"
+    assert (
+        org_rule("Kultur och fritidsförvaltningen", "Kultur- och fritidsförvaltningen")
+        == "normalised"
+    )
     assert org_rule("Folkets hus Vintrosa", "Vintrosa Folkets hus") == "word_order"
     assert org_rule("RFSL", "RFSL Örebro") == "longer_name"
     assert org_rule("Studieförbundet Vuxenskolan", "Studieförbundet Vuxenskoln") == "misspelling"
@@ -159,7 +162,10 @@ def test_a_short_form_without_context_waits_for_review_on_a_provisional_person()
 def test_a_shortened_double_surname_with_the_same_organisation_is_sure():
     import_ok(minutes("2023-01-10", present=[person("Tina Fingal Swens", "Örebro Föreningsråd")]))
     outcome = import_ok(
-        minutes("2023-02-10", present=[person("Tina Fingal", "Örebro Föreningsråd", role="vice ordförande")])
+        minutes(
+            "2023-02-10",
+            present=[person("Tina Fingal", "Örebro Föreningsråd", role="vice ordförande")],
+        )
     )
     assert outcome.suggestions == []
     assert attendee("2023-02-10", "Tina Fingal Swens").role == "vice_chair"
@@ -181,7 +187,10 @@ def test_two_different_people_with_similar_names_are_not_merged_silently():
     import_ok(
         minutes(
             "2023-01-10",
-            present=[person("Anna Fogel", "Kommunledningsförvaltningen"), person("Lars Lundberg", "Almby IK")],
+            present=[
+                person("Anna Fogel", "Kommunledningsförvaltningen"),
+                person("Lars Lundberg", "Almby IK"),
+            ],
         )
     )
     outcome = import_ok(
@@ -218,7 +227,10 @@ def test_two_names_in_one_attendance_list_are_two_people():
 def test_initials_and_first_names_of_action_owners_need_one_fitting_person_in_the_document():
     result = minutes(
         "2020-09-25",
-        present=[person("Anna Fogel", "Kommunstyrelseförvaltningen"), person("Tina Fingal Swens", "Örebro Föreningsråd")],
+        present=[
+            person("Anna Fogel", "Kommunstyrelseförvaltningen"),
+            person("Tina Fingal Swens", "Örebro Föreningsråd"),
+        ],
         items=[
             item(
                 "Samverkan med digitala verktyg",
@@ -232,7 +244,9 @@ def test_initials_and_first_names_of_action_owners_need_one_fitting_person_in_th
         ],
     )
     import_ok(result)
-    owners = [(a.owner.name if a.owner else None, a.owner_text) for a in ActionItem.objects.order_by("pk")]
+    owners = [
+        (a.owner.name if a.owner else None, a.owner_text) for a in ActionItem.objects.order_by("pk")
+    ]
     assert owners == [
         ("Anna Fogel", ""),
         ("Tina Fingal Swens", ""),
@@ -253,16 +267,39 @@ def test_an_initial_fitting_two_people_stays_as_written():
 
 
 def test_a_department_under_its_former_name_follows_its_renames_to_the_meeting_date():
-    former = organisation_create(name="Kommunstyrelseförvaltningen", kind=OrganisationKind.MUNICIPAL_DEPARTMENT)
-    current = organisation_create(name="Kommunledningsförvaltningen", kind=OrganisationKind.MUNICIPAL_DEPARTMENT)
-    organisation_link_create(predecessor=former, successor=current, kind=OrganisationLink.Kind.RENAMED, on=date(2023, 1, 1))
-    import_ok(minutes("2020-09-25", bodies=["C-nätet"], present=[person("Anna Fogel", "Kommunstyrelseförvaltningen", group="C-nätet")]))
-    import_ok(minutes("2023-09-13", bodies=["C-nätet"], present=[person("Anna Fogel", "Kommunstyrelseförvaltningen", group="C-nätet")]))
+    former = organisation_create(
+        name="Kommunstyrelseförvaltningen", kind=OrganisationKind.MUNICIPAL_DEPARTMENT
+    )
+    current = organisation_create(
+        name="Kommunledningsförvaltningen", kind=OrganisationKind.MUNICIPAL_DEPARTMENT
+    )
+    organisation_link_create(
+        predecessor=former,
+        successor=current,
+        kind=OrganisationLink.Kind.RENAMED,
+        on=date(2023, 1, 1),
+    )
+    import_ok(
+        minutes(
+            "2020-09-25",
+            bodies=["C-nätet"],
+            present=[person("Anna Fogel", "Kommunstyrelseförvaltningen", group="C-nätet")],
+        )
+    )
+    import_ok(
+        minutes(
+            "2023-09-13",
+            bodies=["C-nätet"],
+            present=[person("Anna Fogel", "Kommunstyrelseförvaltningen", group="C-nätet")],
+        )
+    )
     assert attendee("2020-09-25", "Anna Fogel").organisation == former
     assert attendee("2023-09-13", "Anna Fogel").organisation == current
     directory = Directory()
     resolution = directory.resolve_organisation("Kommunstyrelseförvaltningen", on=date(2024, 1, 30))
-    assert resolution.sure and resolution.match_id == current.pk and resolution.rule == "former_name"
+    assert (
+        resolution.sure and resolution.match_id == current.pk and resolution.rule == "former_name"
+    )
     assert resolution.evidence == [
         "Kommunstyrelseförvaltningen was renamed Kommunledningsförvaltningen on 1 January 2023"
     ]
@@ -273,16 +310,25 @@ def test_organisations_by_normalised_name_and_word_order():
     import_ok(
         minutes(
             "2022-04-20",
-            present=[person("Reidun Karlsson", "Betlehems kyrkan"), person("K-G Granberg", "Folkets hus Vintrosa")],
+            present=[
+                person("Reidun Karlsson", "Betlehems kyrkan"),
+                person("K-G Granberg", "Folkets hus Vintrosa"),
+            ],
         )
     )
     import_ok(
         minutes(
             "2024-01-30",
-            present=[person("Reidun Karlsson", "Betlehemskyrkan"), person("Anders Holm", "Vintrosa Folkets hus")],
+            present=[
+                person("Reidun Karlsson", "Betlehemskyrkan"),
+                person("Anders Holm", "Vintrosa Folkets hus"),
+            ],
         )
     )
-    assert set(Organisation.objects.values_list("name", flat=True)) == {"Betlehems kyrkan", "Folkets hus Vintrosa"}
+    assert set(Organisation.objects.values_list("name", flat=True)) == {
+        "Betlehems kyrkan",
+        "Folkets hus Vintrosa",
+    }
 
 
 def test_a_similar_organisation_is_sure_when_the_person_is_sure_and_has_represented_it():
@@ -388,7 +434,10 @@ def test_the_preview_resolves_without_writing():
     import_ok(minutes("2023-01-10", present=[person("Lars Lundberg", "Almby IK")]))
     before = (Person.objects.count(), Organisation.objects.count())
     resolutions = identity_preview(
-        minutes("2023-02-10", present=[person("Lasse Lundberg", "Almby IK"), person("Ny Person", "Ny förening")])
+        minutes(
+            "2023-02-10",
+            present=[person("Lasse Lundberg", "Almby IK"), person("Ny Person", "Ny förening")],
+        )
     )
     found = {(r.kind, r.text): r for r in resolutions}
     assert found[("person", "Lasse Lundberg")].sure

@@ -30,7 +30,12 @@ from samverkan.meetings.models import (
     Person,
 )
 from samverkan.minutes_import.extraction import extract_path
-from samverkan.minutes_import.importing import import_path, import_result, meeting_title, watch_status
+from samverkan.minutes_import.importing import (
+    import_path,
+    import_result,
+    meeting_title,
+    watch_status,
+)
 from samverkan.minutes_import.management.commands.import_minutes import Command
 from samverkan.minutes_import.models import IdentitySuggestion, ImportedDocument
 from samverkan.organisations.models import Organisation, OrganisationKind
@@ -75,7 +80,9 @@ def seeds_imported() -> list:
 
 @needs_seeds
 def test_the_five_seeds_are_imported(seeds_imported):
-    assert [o.action for o in seeds_imported] == ["created"] * 5, [o.message for o in seeds_imported]
+    assert [o.action for o in seeds_imported] == ["created"] * 5, [
+        o.message for o in seeds_imported
+    ]
     assert all(o.document.status == ImportedDocument.Status.IMPORTED for o in seeds_imported)
     assert IdentitySuggestion.objects.count() == 0  # nothing in the seeds is unsure
     council = Body.objects.get(name="Samverkansrådet")
@@ -97,30 +104,45 @@ def test_the_five_seeds_are_imported(seeds_imported):
 @needs_seeds
 def test_attendance_of_the_seeds(seeds_imported):
     september = seeds_imported[0].meeting
-    statuses = {a.person.name: a for a in september.attendances.select_related("person", "body", "organisation", "party")}
+    statuses = {
+        a.person.name: a
+        for a in september.attendances.select_related("person", "body", "organisation", "party")
+    }
     # 16 lines under "Deltagare" (Anna Fogel twice, for both bodies) and 8 with "Förhinder".
     assert len(statuses) == 23
     assert sum(a.status == Attendance.Status.PRESENT for a in statuses.values()) == 15
     assert sum(a.status == Attendance.Status.APOLOGIES for a in statuses.values()) == 8
     chair = statuses["Tina Fingal Swens"]
-    assert (chair.role, chair.body.name, chair.organisation.name) == ("chair", "Samverkansrådet", "Örebro Föreningsråd")
+    assert (chair.role, chair.body.name, chair.organisation.name) == (
+        "chair",
+        "Samverkansrådet",
+        "Örebro Föreningsråd",
+    )
     assert statuses["Maria Haglund"].party.abbreviation == "M"
     assert statuses["Maria Haglund"].organisation is None
     assert statuses["Raluca Stancu"].body.name == "C-nätet"  # a department: C-nätet
     assert statuses["Kersti Freed-Klevmar"].body.name == "Samverkansrådet"
     # Anna Fogel sits in both bodies, as secretary of the council.
     anna = Person.objects.get(name="Anna Fogel")
-    assert set(anna.memberships.values_list("body__name", flat=True)) == {"Samverkansrådet", "C-nätet"}
+    assert set(anna.memberships.values_list("body__name", flat=True)) == {
+        "Samverkansrådet",
+        "C-nätet",
+    }
     assert statuses["Anna Fogel"].role == "secretary"
     # "Vakans, Förskole- och grundskoleförvaltningen" is a vacant seat, not a person.
-    vacant = Membership.objects.get(person=None, organisation__name="Förskole- och grundskoleförvaltningen")
+    vacant = Membership.objects.get(
+        person=None, organisation__name="Förskole- och grundskoleförvaltningen"
+    )
     assert vacant.body.name == "C-nätet"
     assert vacant.organisation.kind == OrganisationKind.MUNICIPAL_DEPARTMENT
     assert not Person.objects.filter(name__icontains="vakans").exists()
 
     autumn_2020 = seeds_imported[1].meeting
     guests = autumn_2020.attendances.filter(status=Attendance.Status.GUEST)
-    assert sorted(guests.values_list("person__name", flat=True)) == ["Magnus Åstholm", "Martin Tesell"]
+    assert sorted(guests.values_list("person__name", flat=True)) == [
+        "Magnus Åstholm",
+        "Martin Tesell",
+    ]
     substitute = autumn_2020.attendances.get(person__name="Arianne Axewill")
     assert substitute.substitute_for.name == "Camilla Weckström"  # known from 2023
     assert substitute.organisation.name == "Vård- och omsorgsförvaltningen"
@@ -131,14 +153,22 @@ def test_attendance_of_the_seeds(seeds_imported):
 def test_who_is_who_across_the_seeds(seeds_imported):
     # 004 writes "Tina Fingal", 000 "Tina Fingal Swens", both of Örebro Föreningsråd.
     assert not Person.objects.filter(name="Tina Fingal").exists()
-    assert meeting_on("2024-01-30").attendances.get(person__name="Tina Fingal Swens").role == "vice_chair"
+    assert (
+        meeting_on("2024-01-30").attendances.get(person__name="Tina Fingal Swens").role
+        == "vice_chair"
+    )
     # 002's "Betlehems kyrkan" is 000's Betlehemskyrkan; 004's "Vintrosa Folkets hus" is
     # "Folkets hus Vintrosa"; 002's "RFSL" is 001's "RFSL Örebro" (Oscar Undevall's).
     assert Organisation.objects.filter(name__icontains="Betlehem").count() == 1
     assert Organisation.objects.filter(name__icontains="Vintrosa").count() == 1
-    assert list(Organisation.objects.filter(name__startswith="RFSL").values_list("name", flat=True)) == ["RFSL Örebro"]
+    assert list(
+        Organisation.objects.filter(name__startswith="RFSL").values_list("name", flat=True)
+    ) == ["RFSL Örebro"]
     # Owners of tasks: "Lars Lundberg" (000) is Lasse Lundberg; "Anna F" (001) is Anna Fogel.
-    assert ActionItem.objects.get(what__startswith="Återkommer med mer information").owner.name == "Lasse Lundberg"
+    assert (
+        ActionItem.objects.get(what__startswith="Återkommer med mer information").owner.name
+        == "Lasse Lundberg"
+    )
     assert ActionItem.objects.get(what__startswith="Skapar ett team").owner.name == "Anna Fogel"
     assert ActionItem.objects.get(what__startswith="Bokar möte").owner_text == "Anna och Tina F."
     # One person per name: nobody was made twice.
@@ -169,12 +199,16 @@ def test_agenda_decisions_and_carried_over_points_of_the_seeds(seeds_imported):
     swot = tabled.get(title__startswith="SWOT")
     assert swot.resolved_in.meeting.date == date(2022, 6, 1)
     assert swot.resolved_in.meeting.title == "Samverkansråd"
-    assert CarriedOverPoint.objects.filter(origin__meeting=april_2022, kind="follow_up").count() == 2
+    assert (
+        CarriedOverPoint.objects.filter(origin__meeting=april_2022, kind="follow_up").count() == 2
+    )
 
     workshop = seeds_imported[3].meeting
     assert workshop.kind == MeetingKind.THEME_EVENING
     assert workshop.title == "Sammanställning av synpunkter på överenskommelsen om samverkan"
-    assert list(workshop.agenda_items.values_list("title", flat=True)) == [f"Grupp {n}" for n in range(1, 9)]
+    assert list(workshop.agenda_items.values_list("title", flat=True)) == [
+        f"Grupp {n}" for n in range(1, 9)
+    ]
     assert workshop.agenda_items.get(title="Grupp 3").notes.startswith("Överenskommelsens relevans")
     assert workshop.minutes_status == Meeting.MinutesStatus.DRAFT
 
@@ -188,7 +222,10 @@ def test_the_calendar_of_the_seeds(seeds_imported):
     council = Body.objects.get(name="Samverkansrådet")
     planned = Meeting.objects.filter(minutes_status=Meeting.MinutesStatus.NONE)
     assert set(planned.filter(date__year=2023).values_list("date", "title")) == {
-        (date(2023, 10, 17), "Kunskapskonferens 2023 Tema: krisberedskap, krishantering och samverkan"),
+        (
+            date(2023, 10, 17),
+            "Kunskapskonferens 2023 Tema: krisberedskap, krishantering och samverkan",
+        ),
         (date(2023, 11, 7), "Samverkansrådet"),
         (date(2023, 11, 23), "Temakväll: Socialt företagande och idéburen välfärd"),
         (date(2023, 12, 6), "Samverkansrådet julavslutning"),
@@ -216,11 +253,18 @@ def test_the_calendar_of_the_seeds(seeds_imported):
 def test_the_watch_list_and_working_groups_of_the_seeds(seeds_imported):
     items = {w.title: w for w in WatchItem.objects.select_related("owner")}
     climate = items["Klimatneutrala städer"]
-    assert (climate.kind, climate.owner_text, climate.owner.name) == ("project", "KLF", "Kommunledningsförvaltningen")
+    assert (climate.kind, climate.owner_text, climate.owner.name) == (
+        "project",
+        "KLF",
+        "Kommunledningsförvaltningen",
+    )
     assert climate.status == WatchItemStatus.FINAL_PHASE  # "Avslutande fas under våren" (004)
     assert [u.meeting.date for u in climate.updates.all()] == [date(2023, 9, 13), date(2024, 1, 30)]
     assert items["Utveckla dialogen med det civila samhället"].status == WatchItemStatus.STRUCK
-    assert items["En väg in till kommunen för det civila samhället"].owner.name == "Kultur- och fritidsförvaltningen"
+    assert (
+        items["En väg in till kommunen för det civila samhället"].owner.name
+        == "Kultur- och fritidsförvaltningen"
+    )
     # 004 misspells it "civilsamhällesnätverk" and leaves out "(PSI)": still the same items.
     assert items["Regionalt civilsamhällsnätverk"].updates.count() == 2
     assert items["Regionalt partnerskap för sociala innovationer (PSI)"].updates.count() == 2
@@ -236,7 +280,10 @@ def test_the_watch_list_and_working_groups_of_the_seeds(seeds_imported):
         "Caroline Täljblad",
     }
     exclusion = groups["Arbetsgrupp Ta fram rutin för uteslutning av aktör"]
-    seats = {m.person.name: m for m in exclusion.memberships.select_related("person", "party", "organisation")}
+    seats = {
+        m.person.name: m
+        for m in exclusion.memberships.select_related("person", "party", "organisation")
+    }
     assert seats["Jerker Lindgren"].party.abbreviation == "L"
     assert seats["Thomas Rasmusson"].organisation.name == "Tegelbruket"
     assert "Arbetsgrupp implementering Överenskommelsen" in groups  # from 001's calendar
@@ -271,7 +318,13 @@ def test_the_seeds_in_another_order_give_the_same_people_and_meetings(seeds_impo
 def test_a_corrected_version_updates_the_same_meeting(tmp_path: Path):
     text = seed(0).read_text(encoding="utf-8")
     first = tmp_path / "protokoll.txt"
-    first.write_text(text.replace("Thomas Rasmusson, Tegelbruket", "Thomas Rasmusson, Tegelbruket\nTomas Rasmusen, Tegelbruket"), encoding="utf-8")
+    first.write_text(
+        text.replace(
+            "Thomas Rasmusson, Tegelbruket",
+            "Thomas Rasmusson, Tegelbruket\nTomas Rasmusen, Tegelbruket",
+        ),
+        encoding="utf-8",
+    )
     created = import_path(first)
     assert created.action == "created"
     assert Person.objects.filter(name="Tomas Rasmusen").exists()
@@ -280,24 +333,35 @@ def test_a_corrected_version_updates_the_same_meeting(tmp_path: Path):
 
     corrected = tmp_path / "protokoll_rättad.txt"
     corrected.write_text(
-        text.replace("beslutar att godkänna förslaget", "beslutar att godkänna det reviderade förslaget"),
+        text.replace(
+            "beslutar att godkänna förslaget", "beslutar att godkänna det reviderade förslaget"
+        ),
         encoding="utf-8",
     )
     updated = import_path(corrected)
     assert updated.action == "updated", updated.message
     assert (updated.meeting.pk, updated.meeting.uid) == (pk, uid)
     assert Meeting.objects.filter(date=date(2023, 9, 13)).count() == 1
-    assert Decision.objects.get().text.startswith("Samverkansrådet beslutar att godkänna det reviderade")
+    assert Decision.objects.get().text.startswith(
+        "Samverkansrådet beslutar att godkänna det reviderade"
+    )
     assert updated.meeting.agenda_items.count() == 9
     assert updated.meeting.minutes_status == Meeting.MinutesStatus.PUBLISHED
     # The misspelt extra person only the first version had is gone, with the seat it made.
     assert not Person.objects.filter(name="Tomas Rasmusen").exists()
     assert updated.counts["people_removed"] == 1
     # The calendar and the carried-over points are not doubled.
-    assert Meeting.objects.filter(minutes_status=Meeting.MinutesStatus.NONE).count() == planned_before
+    assert (
+        Meeting.objects.filter(minutes_status=Meeting.MinutesStatus.NONE).count() == planned_before
+    )
     follow_ups = CarriedOverPoint.objects.filter(title="Aktivitetsplanen 2024-2025")
     assert follow_ups.count() == 1
-    assert AgendaItem.objects.filter(title="Aktivitetsplanen 2024-2025", meeting__date=date(2023, 11, 7)).count() == 1
+    assert (
+        AgendaItem.objects.filter(
+            title="Aktivitetsplanen 2024-2025", meeting__date=date(2023, 11, 7)
+        ).count()
+        == 1
+    )
     assert WatchItemUpdate.objects.filter(item__title="Klimatneutrala städer").count() == 1
     # The first version again brings its content back; the corrected one is then unchanged.
     assert import_path(first).action == "updated"
@@ -306,14 +370,21 @@ def test_a_corrected_version_updates_the_same_meeting(tmp_path: Path):
 
 def test_a_corrected_result_with_the_same_checksum_updates_too():
     """The upload page sends the parsed result corrected by hand, with the file's checksum."""
-    result = minutes("2023-05-10", present=[person("Åsa Öberg", "Örebro Föreningsråd")])
+    result = minutes(
+        "2023-05-10",
+        present=[person("Åsa Öberg", "Örebro Föreningsråd"), person("Åsa Öbrg", "Nya föreningen")],
+    )
     assert import_result(result).action == "created"
     assert import_result(dict(result)).action == "unchanged"
     result["agenda_items"] = [item("Välkomna"), item("Nytt", "Tillagt för hand.")]
+    result["present"] = result["present"][:1]  # the misspelt duplicate removed by hand
     outcome = import_result(result)
     assert outcome.action == "updated"
     assert outcome.meeting.agenda_items.count() == 2
     assert ImportedDocument.objects.count() == 1
+    assert list(Person.objects.values_list("name", flat=True)) == ["Åsa Öberg"]
+    assert list(Organisation.objects.values_list("name", flat=True)) == ["Örebro Föreningsråd"]
+    assert not IdentitySuggestion.objects.exists()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -325,7 +396,9 @@ def test_a_planned_meeting_gets_its_minutes_and_takes_up_the_open_point():
     feb = minutes(
         "2023-02-14",
         present=[person("Åsa Öberg", "Örebro Föreningsråd")],
-        items=[item("Remissbevakning", "Punkten bordläggs pga tidsbrist.", tabled=["Remissbevakning"])],
+        items=[
+            item("Remissbevakning", "Punkten bordläggs pga tidsbrist.", tabled=["Remissbevakning"])
+        ],
         calendar=[row("2023-04-18", "Samverkansrådet", "16:00", "18:00")],
     )
     assert import_result(feb).action == "created"
@@ -336,7 +409,10 @@ def test_a_planned_meeting_gets_its_minutes_and_takes_up_the_open_point():
     april = minutes(
         "2023-04-18",
         present=[person("Åsa Öberg", "Örebro Föreningsråd")],
-        items=[item("Mötets öppnande"), item("Remissbevakning – hur får civilsamhället veta i tid?", "Beslut.")],
+        items=[
+            item("Mötets öppnande"),
+            item("Remissbevakning – hur får civilsamhället veta i tid?", "Beslut."),
+        ],
     )
     outcome = import_result(april)
     assert outcome.action == "created"
@@ -349,13 +425,19 @@ def test_a_planned_meeting_gets_its_minutes_and_takes_up_the_open_point():
 
 
 def test_a_calendar_row_listed_by_two_files_is_one_meeting():
-    calendar = [row("2023-11-07", "Samverkansrådet", "16:30", "18:30"), row("2023-12-06", "Val- och informationskväll", "18:00", "20:00")]
+    calendar = [
+        row("2023-11-07", "Samverkansrådet", "16:30", "18:30"),
+        row("2023-12-06", "Val- och informationskväll", "18:00", "20:00"),
+    ]
     import_result(minutes("2023-09-13", present=[person("Åsa Öberg")], calendar=calendar))
     second = import_result(
         minutes(
             "2023-10-01",
             present=[person("Åsa Öberg")],
-            calendar=[row("2023-11-07", "Samverkansrådets möte", "16:30", "18:30"), row("2023-12-06", "Valkväll", "18:00", "20:00")],
+            calendar=[
+                row("2023-11-07", "Samverkansrådets möte", "16:30", "18:30"),
+                row("2023-12-06", "Valkväll", "18:00", "20:00"),
+            ],
         )
     )
     assert second.counts["calendar_existing"] == 2 and second.counts["calendar_created"] == 0
@@ -364,7 +446,9 @@ def test_a_calendar_row_listed_by_two_files_is_one_meeting():
 
 
 def test_minutes_written_in_samverkan_are_never_overwritten():
-    council = meetings.body_create(name="Samverkansrådet", slug="samverkansradet", kind=BodyKind.COUNCIL)
+    council = meetings.body_create(
+        name="Samverkansrådet", slug="samverkansradet", kind=BodyKind.COUNCIL
+    )
     meeting = meetings.meeting_create(bodies=[council], title="Samverkansrådet", date=date(2023, 5, 10),
                                       start_time=time(16), end_time=time(18))  # fmt: skip
     meetings.minutes_start(meeting=meeting)
@@ -381,19 +465,56 @@ def test_a_notice_gives_a_planned_meeting_with_its_agenda():
         "2024-03-18",
         kind="notice",
         recorded_by=None,
-        items=[item("Välkomna"), item("Aktivitetsplan", "Förslaget presenteras.", types=["beslut"])],
+        items=[
+            item("Välkomna"),
+            item("Aktivitetsplan", "Förslaget presenteras.", types=["beslut"]),
+        ],
     )
     outcome = import_result(notice)
     assert outcome.action == "created"
     assert outcome.meeting.minutes_status == Meeting.MinutesStatus.NONE
-    assert list(outcome.meeting.agenda_items.values_list("title", "item_type", "description", "notes")) == [
+    assert list(
+        outcome.meeting.agenda_items.values_list("title", "item_type", "description", "notes")
+    ) == [
         ("Välkomna", "information", "", ""),
         ("Aktivitetsplan", "decision", "Förslaget presenteras.", ""),
     ]
 
 
+def test_a_notice_never_replaces_minutes_and_brings_the_open_points():
+    feb = minutes(
+        "2024-02-14",
+        present=[person("Åsa Öberg")],
+        items=[item("Remissbevakning", tabled=["Remissbevakning"])],
+    )
+    import_result(feb)
+    notice = minutes("2024-03-18", kind="notice", items=[item("Välkomna"), item("Aktivitetsplan")])
+    outcome = import_result(notice)
+    titles = list(outcome.meeting.agenda_items.values_list("title", flat=True))
+    assert titles == ["Välkomna", "Aktivitetsplan", "Remissbevakning"]
+    assert CarriedOverPoint.objects.get().resolved_in.meeting == outcome.meeting
+    # The minutes of that meeting arrive: they replace the agenda; a notice again is refused.
+    assert import_result(minutes("2024-03-18", present=[person("Åsa Öberg")])).action == "updated"
+    late = minutes(
+        "2024-03-18",
+        kind="notice",
+        items=[item("Välkomna")],
+        name="kallelse-igen.txt",
+        place="Annan plats",
+    )
+    outcome = import_result(late)
+    assert outcome.action == "skipped" and "already has minutes" in outcome.message
+    assert (
+        Meeting.objects.get(date=date(2024, 3, 18)).minutes_status
+        == Meeting.MinutesStatus.PUBLISHED
+    )
+
+
 def test_watch_list_words():
-    assert watch_status("Detta uppdrag är pausat. Punkten stryks från listan tills vidare.") == "struck"
+    assert (
+        watch_status("Detta uppdrag är pausat. Punkten stryks från listan tills vidare.")
+        == "struck"
+    )
     assert watch_status("Detta uppdrag är pausat.") == "paused"
     assert watch_status("Avslutande fas under våren.") == "final_phase"
     assert watch_status("Projektet är nu avslutat.") == "finished"
@@ -401,9 +522,22 @@ def test_watch_list_words():
 
 
 def test_meeting_titles():
-    assert meeting_title({"title": "Minnesanteckningar Samverkansrådet 25 september 2020", "kind": "minutes"}) == "Samverkansrådet"
-    assert meeting_title({"title": "Kallelse Samverkansrådet och C-nätet 30 januari 2024", "kind": "minutes"}) == "Samverkansrådet och C-nätet"
-    assert meeting_title({"title": "Protokoll 2024-02-01", "kind": "minutes", "bodies": ["AU"]}) == "AU"
+    assert (
+        meeting_title(
+            {"title": "Minnesanteckningar Samverkansrådet 25 september 2020", "kind": "minutes"}
+        )
+        == "Samverkansrådet"
+    )
+    assert (
+        meeting_title(
+            {"title": "Kallelse Samverkansrådet och C-nätet 30 januari 2024", "kind": "minutes"}
+        )
+        == "Samverkansrådet och C-nätet"
+    )
+    assert (
+        meeting_title({"title": "Protokoll 2024-02-01", "kind": "minutes", "bodies": ["AU"]})
+        == "AU"
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -424,7 +558,9 @@ def test_a_failure_late_in_an_import_leaves_nothing_of_that_file():
             item("Övrigt", actions=[action("Åsa Öberg", "ringer runt", due="2023-02-30")]),
         ],
         calendar=[row("2023-11-07", "Samverkansrådet", "16:30", "18:30")],
-        watchlist=[{"kind": "projekt", "title": "Klimatneutrala städer", "owner": None, "note": None}],
+        watchlist=[
+            {"kind": "projekt", "title": "Klimatneutrala städer", "owner": None, "note": None}
+        ],
     )
     before = row_counts()
     outcome = import_result(result)
@@ -441,7 +577,11 @@ def test_a_failure_late_in_an_import_leaves_nothing_of_that_file():
 
 
 def test_an_impossible_item_type_fails_the_whole_file():
-    result = minutes("2023-09-13", present=[person("Åsa Öberg")], items=[item("Välkomna"), item("X", types=["omröstning"])])
+    result = minutes(
+        "2023-09-13",
+        present=[person("Åsa Öberg")],
+        items=[item("Välkomna"), item("X", types=["omröstning"])],
+    )
     before = row_counts()
     outcome = import_result(result)
     assert outcome.action == "failed" and "unknown type: omröstning" in outcome.message
@@ -468,7 +608,9 @@ def encrypted_pdf() -> bytes:
     return buffer.getvalue()
 
 
-def test_a_batch_of_bad_files_goes_on_and_leaves_only_the_good_ones(tmp_path: Path, documents: Path):
+def test_a_batch_of_bad_files_goes_on_and_leaves_only_the_good_ones(
+    tmp_path: Path, documents: Path
+):
     folder = tmp_path / "arkiv"
     folder.mkdir()
     shutil.copy(documents / "tom.txt", folder / "a_tom.txt")

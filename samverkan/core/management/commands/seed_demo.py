@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from samverkan.meetings import demo as meetings_demo
+from samverkan.minutes_import import demo as minutes_import_demo
 from samverkan.organisations import demo as organisations_demo
 from samverkan.organisations.models import Organisation
 
@@ -19,6 +20,7 @@ class Command(BaseCommand):
             return
         counts = organisations_demo.load_demo(seed=seed)
         counts.update({f"meetings {k}": v for k, v in meetings_demo.load_demo(seed=seed).items()})
+        counts.update({f"import {k}": v for k, v in minutes_import_demo.load_demo().items()})
         self.stdout.write(
             self.style.SUCCESS("Demo data loaded: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
         )
