@@ -9,6 +9,8 @@ urlpatterns = [
     path("", include("samverkan.organisations.urls")),
     path("", include("samverkan.meetings.urls")),
     path("", include("samverkan.minutes_import.urls")),
+    path("en-vag-in/", include("samverkan.inquiries.urls")),
+    path("", include("samverkan.collaboration_map.urls")),
     path("sprak/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]

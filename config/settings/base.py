@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "samverkan.minutes_import",
     "samverkan.watchlist",
     "samverkan.inquiries",
+    "samverkan.collaboration_map",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

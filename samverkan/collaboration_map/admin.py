@@ -2,6 +2,7 @@
 the web pages under /sekreterare/kontaktytor/ are the everyday way to edit."""
 
 from django.contrib import admin
+from django.db import models
 
 from samverkan.collaboration_map import services
 from samverkan.collaboration_map.models import (
@@ -38,16 +39,21 @@ class ContactPointAdmin(admin.ModelAdmin):
     autocomplete_fields = ["owner"]
     filter_horizontal = ["themes"]
     exclude = ["name_sort"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def save_model(self, request, obj, form, change):
         fields = {name: getattr(obj, name) for name in services.CONTACT_POINT_FIELDS}
+        themes = list(form.cleaned_data.get("themes") or [])
         if change:
-            services.contact_point_update(contact_point=obj, actor=request.user, **fields)
-            obj.refresh_from_db()
+            services.contact_point_update(
+                contact_point=obj, themes=themes, actor=request.user, **fields
+            )
         else:
-            created = services.contact_point_create(actor=request.user, **fields)
-            obj.pk = created.pk
-            obj._state.adding = False
+            created = services.contact_point_create(themes=themes, actor=request.user, **fields)
+            obj.pk, obj._state = created.pk, created._state
+
+    def save_related(self, request, form, formsets, change):
+        """The themes were saved by the service, with the rest."""
 
 
 @admin.register(ContactLink)

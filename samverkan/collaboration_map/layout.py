@@ -14,7 +14,8 @@ then Swedish alphabetical order, then identity) and spread evenly over the ring'
 clockwise from the top centre. The kinds therefore lie in sectors, in the same order on every
 visit: the same catalogue and filter always give the same picture, byte for byte.
 
-Links are straight lines between the borders of the two boxes (arrows stay visible). Labels
+Links are straight lines between the borders of the two boxes (arrows stay visible); a line
+that would cross the municipality's box is bent around it, so it never seems to end there. Labels
 are wrapped to at most three lines; a long Swedish compound is broken before a known tail
 ("stadsbyggnads-/förvaltningen").
 """
@@ -36,13 +37,14 @@ SLOT_Y = BOX_H + 16  # distance between neighbours on a left or right side
 RING_STEP_X = BOX_W + 60  # from one ring's side to the next one's: room for lines
 RING_STEP_Y = BOX_H + 46
 CENTRE_W, CENTRE_H = 240, 72
+CENTRE_CLEARANCE = 14  # lines keep this far from the municipality's box
 RING0_A = CENTRE_W // 2 + 64 + BOX_W // 2  # half-width of the innermost ring
 RING0_B = CENTRE_H // 2 + 52 + BOX_H // 2  # its least half-height
 MARGIN = 24
 TITLE_H = 44
 MIN_WIDTH = 820
 PAGE_RATIO = 297 / 210  # landscape A4
-LEGEND_ITEM_W = 200
+LEGEND_ITEM_W = 232
 LEGEND_ROW_H = 34
 LEGEND_HEADING_H = 30
 LEGEND_SAMPLE_W, LEGEND_SAMPLE_H = 44, 22
@@ -116,6 +118,16 @@ class PlacedEdge:
     y1: int
     x2: int
     y2: int
+    #: The control point of a line bent around the municipality in the centre, else None.
+    qx: int | None = None
+    qy: int | None = None
+
+    @property
+    def d(self) -> str:
+        """The SVG path: straight, or a quadratic curve around the centre."""
+        if self.qx is None:
+            return f"M{self.x1} {self.y1} L{self.x2} {self.y2}"
+        return f"M{self.x1} {self.y1} Q{self.qx} {self.qy} {self.x2} {self.y2}"
 
 
 @dataclass(frozen=True)
@@ -255,24 +267,93 @@ def _border_distance(dx: float, dy: float, half_w: float, half_h: float) -> floa
     return min(tx, ty)
 
 
-def _edge(source: PlacedNode, target: PlacedNode, kind: str) -> PlacedEdge | None:
-    dx, dy = target.x - source.x, target.y - source.y
-    length = math.hypot(dx, dy)
-    if length == 0:
+def segment_hits_box(
+    x1: float, y1: float, x2: float, y2: float, cx: float, cy: float, hw: float, hh: float
+) -> bool:
+    """Whether the segment crosses the box centred on (cx, cy) (Liang–Barsky clipping)."""
+    t0, t1 = 0.0, 1.0
+    dx, dy = x2 - x1, y2 - y1
+    for p, q in (
+        (-dx, x1 - (cx - hw)),
+        (dx, cx + hw - x1),
+        (-dy, y1 - (cy - hh)),
+        (dy, cy + hh - y1),
+    ):
+        if p == 0:
+            if q < 0:
+                return False
+            continue
+        r = q / p
+        if p < 0:
+            t0 = max(t0, r)
+        else:
+            t1 = min(t1, r)
+        if t0 > t1:
+            return False
+    return True
+
+
+def _quadratic(s: tuple[float, float], q: tuple[float, float], t: tuple[float, float], u: float):
+    return (
+        (1 - u) ** 2 * s[0] + 2 * (1 - u) * u * q[0] + u**2 * t[0],
+        (1 - u) ** 2 * s[1] + 2 * (1 - u) * u * q[1] + u**2 * t[1],
+    )
+
+
+def _bend(
+    s: tuple[float, float], t: tuple[float, float], centre: tuple[float, float]
+) -> tuple[float, float] | None:
+    """A control point that bends the line from s to t around the centre box, or None when the
+    straight line misses it. The bend goes to the side of the centre the line already leans
+    to (to its left when it runs straight through), just far enough."""
+    hw, hh = CENTRE_W / 2 + CENTRE_CLEARANCE, CENTRE_H / 2 + CENTRE_CLEARANCE
+    if not segment_hits_box(*s, *t, *centre, hw, hh):
         return None
-    ux, uy = dx / length, dy / length
+    length = math.hypot(t[0] - s[0], t[1] - s[1])
+    nx, ny = -(t[1] - s[1]) / length, (t[0] - s[0]) / length
+    mx, my = (s[0] + t[0]) / 2, (s[1] + t[1]) / 2
+    offset = (mx - centre[0]) * nx + (my - centre[1]) * ny
+    if offset < 0:
+        nx, ny, offset = -nx, -ny, -offset
+    reach = 2 * (abs(nx) * hw + abs(ny) * hh - offset)
+    for _attempt in range(12):
+        q = (mx + nx * reach, my + ny * reach)
+        samples = [_quadratic(s, q, t, step / 20) for step in range(21)]
+        if not any(abs(x - centre[0]) < hw and abs(y - centre[1]) < hh for x, y in samples):
+            return q
+        reach *= 1.25
+    return q
+
+
+def _edge(
+    source: PlacedNode, target: PlacedNode, kind: str, centre: tuple[float, float]
+) -> PlacedEdge | None:
+    s, t = (float(source.x), float(source.y)), (float(target.x), float(target.y))
+    if s == t:
+        return None
+    q = _bend(s, t, centre)
+    # The line leaves the source towards the control point (or the target) and reaches the
+    # target from the control point (or the source).
+    out = q or t
+    back = q or s
+    ux, uy = out[0] - s[0], out[1] - s[1]
+    vx, vy = t[0] - back[0], t[1] - back[1]
+    out_len, back_len = math.hypot(ux, uy), math.hypot(vx, vy)
+    ux, uy, vx, vy = ux / out_len, uy / out_len, vx / back_len, vy / back_len
     start = _border_distance(ux, uy, BOX_W / 2, BOX_H / 2) + 2
-    end = _border_distance(ux, uy, BOX_W / 2, BOX_H / 2) + 4
-    if start + end >= length:
+    end = _border_distance(vx, vy, BOX_W / 2, BOX_H / 2) + 4
+    if q is None and start + end >= math.hypot(t[0] - s[0], t[1] - s[1]):
         return None
     return PlacedEdge(
         source=source.key,
         target=target.key,
         kind=kind,
-        x1=round(source.x + ux * start),
-        y1=round(source.y + uy * start),
-        x2=round(target.x - ux * end),
-        y2=round(target.y - uy * end),
+        x1=round(s[0] + ux * start),
+        y1=round(s[1] + uy * start),
+        x2=round(t[0] - vx * end),
+        y2=round(t[1] - vy * end),
+        qx=round(q[0]) if q else None,
+        qy=round(q[1]) if q else None,
     )
 
 
@@ -336,7 +417,7 @@ def compute_layout(
     placed_edges = tuple(
         edge
         for edge in (
-            _edge(by_key[e.source], by_key[e.target], e.kind)
+            _edge(by_key[e.source], by_key[e.target], e.kind, (centre_x, centre_y))
             for e in edges
             if e.source in by_key and e.target in by_key
         )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlencode
 
@@ -190,7 +190,6 @@ class Graph:
 
     nodes: list[ContactPoint]
     edges: list[Edge]
-    _relations: dict[str, list[Relation]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         relations: dict[str, list[Relation]] = defaultdict(list)
@@ -211,7 +210,6 @@ class Graph:
                     order.get(r.other.map_key, 0),
                 ),
             )
-        self._relations = relations
 
     def groups(self) -> list[KindGroup]:
         by_kind: dict[str, list[ContactPoint]] = defaultdict(list)

@@ -286,7 +286,7 @@ class Inquiry(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.reference or _("Unconfirmed inquiry")
+        return self.reference or str(_("Unconfirmed inquiry"))
 
     @property
     def is_registered(self) -> bool:

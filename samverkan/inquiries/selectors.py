@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 
-from samverkan.accounts.models import User
 from samverkan.accounts.rules import Viewer, is_secretary
 from samverkan.inquiries.models import (
     OPEN_STATUSES,
@@ -130,10 +129,6 @@ def other_teams(inquiry: Inquiry) -> QuerySet[HandlingTeam]:
     return teams.exclude(pk=inquiry.team_id) if inquiry.team_id else teams
 
 
-def is_member_somewhere(user: User) -> bool:
-    return user.handling_teams.exists()
-
-
 # --- Statistics -----------------------------------------------------------------------------------
 
 
@@ -182,6 +177,25 @@ def inquiry_years(now: datetime | None = None) -> list[int]:
     return list(range(this_year, min(start, this_year) - 1, -1))
 
 
+def _year_range(year: int) -> tuple[datetime, datetime]:
+    return (
+        timezone.make_aware(datetime(year, 1, 1)),
+        timezone.make_aware(datetime(year + 1, 1, 1)),
+    )
+
+
+def register_of_year(year: int) -> QuerySet[Inquiry]:
+    """The registered inquiries of a year in order of arrival: the list the municipality's
+    registry (diarium) takes over (OFF-01)."""
+    start, end = _year_range(year)
+    return (
+        Inquiry.objects.registered()
+        .filter(received_at__gte=start, received_at__lt=end)
+        .select_related("team", "organisation", "topic")
+        .order_by("received_at", "pk")
+    )
+
+
 def _median(values: list[timedelta]) -> timedelta | None:
     if not values:
         return None
@@ -194,8 +208,7 @@ def inquiry_statistics(year: int | None = None, now: datetime | None = None) -> 
     data has been erased count like every other."""
     now = now or timezone.now()
     year = year or timezone.localtime(now).year
-    start = timezone.make_aware(datetime(year, 1, 1))
-    end = timezone.make_aware(datetime(year + 1, 1, 1))
+    start, end = _year_range(year)
     rows = list(
         Inquiry.objects.registered()
         .filter(received_at__gte=start, received_at__lt=end)

@@ -444,6 +444,11 @@ def inquiry_take(*, inquiry: Inquiry, actor: User) -> Inquiry:
     inquiry = _locked(inquiry)
     _require_open(inquiry)
     previous = inquiry.status
+    if inquiry.assigned_to_id == actor.pk and previous not in (
+        InquiryStatus.NEW,
+        InquiryStatus.FORWARDED,
+    ):
+        return inquiry  # already theirs: a second click changes nothing
     note = ""
     if inquiry.assigned_to_id and inquiry.assigned_to_id != actor.pk:
         note = _("Taken over from %(name)s.") % {"name": inquiry.assigned_to.display_name}
@@ -677,9 +682,11 @@ def inquiry_erase_personal_data(*, inquiry: Inquiry, actor: User, basis: str) ->
     request, the topic, the organisation from the register (a legal person), the kind of
     organisation, the teams and the history of who in the municipality did what and when —
     and removes what identifies or describes the person: their email address and name, every
-    free text they or the team wrote (subject, text, organisation as typed, messages, outcome,
-    notes in the history are replaced by "[borttaget]"), their attachments (files deleted), the
-    copies of the emails in the outbox, and every private link (they stop working).
+    free text they or the team wrote about the matter (the subject, the text, the organisation
+    as typed, every message, the outcome and the reasons noted when it was forwarded or closed
+    become "[borttaget]"), their attachments (the files are deleted), the copies of the emails
+    in the outbox (blanked; those not yet sent are never sent), and every private link (they
+    stop working). The secretary's basis is kept as written, so it must hold no personal data.
 
     Only closed inquiries can be erased, so no case is left that nobody can answer. The
     secretary states the basis (for example that the complete record has been filed in the

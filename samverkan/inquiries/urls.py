@@ -34,4 +34,5 @@ urlpatterns = [
     path("styrning/regler/<int:pk>/", administration.rule_edit, name="rule_edit"),
     path("styrning/regler/<int:pk>/ta-bort/", administration.rule_delete, name="rule_delete"),
     path("statistik/", administration.statistics, name="statistics"),
+    path("statistik/diarielista.csv", administration.register_export, name="register_export"),
 ]

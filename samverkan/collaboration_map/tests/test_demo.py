@@ -150,7 +150,7 @@ def test_the_demo_map_is_drawn_with_every_contact_point_and_no_overlap(db, demo,
     ]
     for (x1, y1), (x2, y2) in combinations(boxes, 2):
         assert abs(x1 - x2) >= layout.BOX_W or abs(y1 - y2) >= layout.BOX_H
-    lines = [line for line in svg.iter(f"{NS}line") if line.get("data-kind")]
+    lines = [line for line in svg.iter(f"{NS}path") if line.get("data-kind")]
     assert len(lines) >= demo["links"]
 
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from samverkan.collaboration_map import services
 from samverkan.collaboration_map.tests.conftest import URLS
-from samverkan.collaboration_map.tests.test_public import WITH_INQUIRIES, WITHOUT_INQUIRIES
+from samverkan.collaboration_map.tests.test_public import WITH_INQUIRIES
 
 pytestmark = [pytest.mark.django_db, pytest.mark.urls(URLS)]
 
@@ -159,14 +159,6 @@ def test_with_no_team_for_it_the_inquiry_goes_to_the_common_entry(client, ladder
     assert "Vi hittade ingen kontaktyta för just det ännu." in html
     link = re.search(r'id="send-inquiry" href="([^"]+)"', html)
     assert dict(parse_qsl(urlsplit(unescape(link.group(1))).query)) == {"kind": "question"}
-
-
-@pytest.mark.urls(WITHOUT_INQUIRIES)
-def test_without_the_inquiry_form_the_ladder_ends_with_the_teams_own_details(client, ladder):
-    html = walk(client, "association", "grant", "once").content.decode()
-    assert "send-inquiry" not in html
-    assert "Kontakta Handläggarteam aktivitetsstöd:" in html
-    assert "mailto:aktivitetsstod@alvstad.example.org" in html
 
 
 def test_an_answer_can_be_changed_and_the_others_are_kept(client, ladder):

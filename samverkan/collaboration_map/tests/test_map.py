@@ -39,7 +39,7 @@ def node_hrefs(svg: ET.Element) -> dict[str, str]:
 def svg_edges(svg: ET.Element) -> set[tuple[str, str, str]]:
     return {
         (line.get("data-source"), line.get("data-target"), line.get("data-kind"))
-        for line in svg.iter(f"{NS}line")
+        for line in svg.iter(f"{NS}path")
         if line.get("data-kind")
     }
 
@@ -95,7 +95,7 @@ def test_links_are_drawn_as_lines_with_their_kind(client, catalogue):
         # From the council's pages: the working group is part of the council.
         (f"b{catalogue.group_body.pk}", council, LinkKind.PART_OF),
     }
-    lines = {line.get("data-kind"): line for line in svg.iter(f"{NS}line") if line.get("data-kind")}
+    lines = {line.get("data-kind"): line for line in svg.iter(f"{NS}path") if line.get("data-kind")}
     # The kinds differ by more than colour: dash pattern and line end.
     patterns = {
         kind: (line.get("stroke-dasharray"), line.get("marker-end")) for kind, line in lines.items()
@@ -367,3 +367,26 @@ def test_long_swedish_names_are_wrapped_before_a_compound_tail(name, lines):
 def test_a_very_long_name_is_shortened_on_the_map_and_whole_in_its_name():
     lines = layout.wrap_label("Ett mycket långt namn " * 6)
     assert len(lines) == layout.MAX_LINES and lines[-1].endswith("…")
+
+
+def test_a_line_that_would_cross_the_municipality_is_bent_around_it():
+    rings = [[layout.NodeIn(f"f{n}", "forum", f"F{n}") for n in range(4)]]
+    placed = layout.compute_layout(
+        rings=rings,
+        edges=[layout.EdgeIn("f0", "f2", "part_of"), layout.EdgeIn("f0", "f1", "works_with")],
+        centre_label="Mitt",
+        node_kinds=[],
+        link_kinds=[],
+    )
+    across, aside = placed.edges
+    top, bottom = placed.nodes[0], placed.nodes[2]
+    assert top.x == bottom.x == placed.centre_x, "the two face each other across the centre"
+    assert across.qx is not None and across.d.startswith(f"M{across.x1} {across.y1} Q")
+    hw = layout.CENTRE_W / 2 + layout.CENTRE_CLEARANCE
+    hh = layout.CENTRE_H / 2 + layout.CENTRE_CLEARANCE
+    for step in range(21):
+        u = step / 20
+        x = (1 - u) ** 2 * top.x + 2 * (1 - u) * u * across.qx + u**2 * bottom.x
+        y = (1 - u) ** 2 * top.y + 2 * (1 - u) * u * across.qy + u**2 * bottom.y
+        assert not (abs(x - placed.centre_x) < hw and abs(y - placed.centre_y) < hh)
+    assert aside.qx is None and " L" in aside.d, "a line that misses the centre stays straight"

@@ -293,3 +293,13 @@ def test_a_working_group_body_is_not_adopted_without_its_own_data(db):
     body = meetings_services.body_create(name="AU", slug="au", kind=BodyKind.EXECUTIVE_COMMITTEE)
     point = services.contact_point_create_from_body(body=body)
     assert point.body == body and point.purpose == ""
+
+
+def test_the_address_changes_only_when_a_new_short_name_is_given(catalogue):
+    house = services.contact_point_update(contact_point=catalogue.house, name="Huset", slug="")
+    assert house.slug == "foreningarnas-hus"
+    with pytest.raises(ValidationError) as error:
+        services.contact_point_update(contact_point=house, slug="samverkansradet")
+    assert "Kortnamnet samverkansradet används redan" in messages_of(error)["slug"][0]
+    house = services.contact_point_update(contact_point=house, slug="Huset i stan")
+    assert house.slug == "huset-i-stan"

@@ -245,3 +245,21 @@ def test_concurrent_confirmations_get_different_numbers_without_gaps(secretary):
     assert sorted(Inquiry.objects.values_list("reference", flat=True)) == [
         f"EVI-{year}-{n:05d}" for n in range(1, 7)
     ]
+
+
+def test_the_register_list_for_the_diarium(setup, register, client_for, secretary):
+    first, _ = register(subject="Första", organisation=setup.organisation)
+    second, _ = register(subject="Andra", sender_name="", sender_email="bo@example.org")
+    services.inquiry_close(inquiry=second, actor=setup.alva, outcome="Klart.")
+    services.inquiry_erase_personal_data(inquiry=second, actor=secretary, basis="Begäran")
+    services.inquiry_submit(kind="idea", subject="Obekräftad", text="T", sender_email="x@y.se")
+
+    response = client_for(secretary).get(reverse("inquiries:register_export"))
+    assert response["Content-Type"].startswith("text/csv")
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert lines[0].startswith("Referensnummer;Inkom;")
+    assert len(lines) == 3, "registered inquiries only"
+    assert lines[1].startswith(first.reference) and "Anna Andersson;Norrby IK;" in lines[1]
+    assert lines[2].startswith(second.reference) and "bo@example.org" not in lines[2]
+    assert "personuppgifter raderade" in lines[2]
+    assert client_for(setup.alva).get(reverse("inquiries:register_export")).status_code == 403

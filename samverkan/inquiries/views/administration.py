@@ -1,4 +1,7 @@
-"""The secretary's pages: teams and routing rules with warnings, and the statistics."""
+"""The secretary's pages: teams and routing rules with warnings, the statistics and the
+register list for the diarium."""
+
+import csv
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -101,6 +104,60 @@ def rule_delete(request: HttpRequest, pk: int) -> HttpResponse:
     services.routing_rule_delete(rule=get_object_or_404(RoutingRule, pk=pk))
     messages.success(request, _("The rule has been removed."))
     return redirect("inquiries:routing")
+
+
+@allowed_if(rules.can_see_statistics)
+def register_export(request: HttpRequest) -> HttpResponse:
+    """The year's registered inquiries as CSV, to take over into the municipality's registry
+    (diarium): arrival, reference number, sender, receiving team and a short description."""
+    now = timezone.now()
+    form = YearForm(request.GET or None, years=selectors.inquiry_years(now))
+    year = form.cleaned_data["year"] if form.is_valid() and form.cleaned_data["year"] else None
+    year = year or timezone.localtime(now).year
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="en-vag-in-{year}.csv"'
+    response["Cache-Control"] = "private, no-store"
+    response.write("\ufeff")  # so that spreadsheet programs read the Swedish letters right
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(
+        [
+            _("Reference number"),
+            _("Received"),
+            _("Kind of request"),
+            _("Subject"),
+            _("Sender"),
+            _("Organisation"),
+            _("Handling team"),
+            _("Status"),
+            _("First reply"),
+            _("Closed"),
+        ]
+    )
+
+    def moment(value) -> str:
+        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M") if value else ""
+
+    for inquiry in selectors.register_of_year(year):
+        sender = (
+            _("personal data erased")
+            if inquiry.anonymised_at
+            else inquiry.sender_name or inquiry.sender_email
+        )
+        writer.writerow(
+            [
+                inquiry.reference,
+                moment(inquiry.received_at),
+                inquiry.get_kind_display(),
+                inquiry.subject,
+                sender,
+                inquiry.organisation_display,
+                inquiry.team.name if inquiry.team else "",
+                inquiry.get_status_display(),
+                moment(inquiry.first_reply_at),
+                moment(inquiry.closed_at),
+            ]
+        )
+    return response
 
 
 @allowed_if(rules.can_see_statistics)

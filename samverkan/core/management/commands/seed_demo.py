@@ -2,6 +2,8 @@
 
 from django.core.management.base import BaseCommand
 
+from samverkan.collaboration_map import demo as collaboration_map_demo
+from samverkan.inquiries import demo as inquiries_demo
 from samverkan.meetings import demo as meetings_demo
 from samverkan.minutes_import import demo as minutes_import_demo
 from samverkan.organisations import demo as organisations_demo
@@ -21,6 +23,8 @@ class Command(BaseCommand):
         counts = organisations_demo.load_demo(seed=seed)
         counts.update({f"meetings {k}": v for k, v in meetings_demo.load_demo(seed=seed).items()})
         counts.update({f"import {k}": v for k, v in minutes_import_demo.load_demo().items()})
+        counts.update({f"map {k}": v for k, v in collaboration_map_demo.load_demo(seed=seed).items()})
+        counts.update({f"inquiries {k}": v for k, v in inquiries_demo.load_demo(seed=seed).items()})
         self.stdout.write(
             self.style.SUCCESS("Demo data loaded: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
         )
