@@ -1,12 +1,17 @@
 """The test suite. DATABASE_URL picks SQLite (default) or PostgreSQL."""
 
+import tempfile
+from pathlib import Path
+
+import dj_database_url
+
 from .base import *  # noqa: F403
 from .base import BASE_DIR, env
 
 DEBUG = False
 SECRET_KEY = "test-secret-key-not-for-production-" + "y" * 20
 DATABASES = {
-    "default": __import__("dj_database_url").parse(
+    "default": dj_database_url.parse(
         env("DATABASE_URL", "sqlite:///" + str(BASE_DIR / "var" / "test.sqlite3")),
     )
 }
@@ -22,4 +27,4 @@ EMAIL_PORT = 1  # replaced by the smtp_server fixture; nothing listens here
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
-MEDIA_ROOT = __import__("pathlib").Path(__import__("tempfile").gettempdir()) / "samverkan-test-uploads"
+MEDIA_ROOT = Path(tempfile.gettempdir()) / "samverkan-test-uploads"

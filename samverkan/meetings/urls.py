@@ -23,7 +23,11 @@ urlpatterns = [
     path("sekreterare/moten/", secretary.meeting_list, name="manage_meetings"),
     path("sekreterare/moten/nytt/", secretary.meeting_create, name="meeting_create"),
     path("sekreterare/moten/<int:pk>/", secretary.meeting_edit, name="meeting_edit"),
-    path("sekreterare/moten/<int:pk>/minnesanteckningar/", secretary.minutes_edit, name="minutes_edit"),
+    path(
+        "sekreterare/moten/<int:pk>/minnesanteckningar/",
+        secretary.minutes_edit,
+        name="minutes_edit",
+    ),
     path("sekreterare/moten/<int:pk>/andra/", secretary.minutes_revise, name="minutes_revise"),
     path("sekreterare/organ/<slug:slug>/", secretary.body_manage, name="body_manage"),
     path("sekreterare/personer/", secretary.people, name="people"),

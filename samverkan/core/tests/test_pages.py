@@ -24,10 +24,14 @@ def test_every_page_links_the_statement_and_privacy_in_the_footer(client):
 
 
 def test_feedback_reaches_the_function_mailbox(client, smtp_server, settings):
-    response = client.post(reverse("core:contact"), {
-        "topic": "accessibility", "message": "Knappen går inte att nå med tangentbordet.",
-        "email": "besok@example.org",
-    })
+    response = client.post(
+        reverse("core:contact"),
+        {
+            "topic": "accessibility",
+            "message": "Knappen går inte att nå med tangentbordet.",
+            "email": "besok@example.org",
+        },
+    )
     assert response.status_code == 302
     outbox_deliver()
     (mail,) = smtp_server.wait_for(1)
@@ -45,4 +49,7 @@ def test_feedback_without_a_message_is_refused_with_a_message(client):
 def test_an_unknown_page_is_a_friendly_404(client):
     response = client.get("/finns-inte/")
     assert response.status_code == 404
-    assert "Sidan finns inte" in response.content.decode() or "hittades inte" in response.content.decode()
+    assert (
+        "Sidan finns inte" in response.content.decode()
+        or "hittades inte" in response.content.decode()
+    )

@@ -33,10 +33,19 @@ def test_recording_minutes_in_the_browser(live_server, page):
     anna = services.person_create(name="Anna Berg", email="anna@example.org")
     bo = services.person_create(name="Bo Ström", email="bo@example.org")
     for person in (anna, bo):
-        services.membership_add(body=council, person=person, organisation=forening, start=date(2024, 1, 1))
-    meeting = services.meeting_create(bodies=[council], title="Samverkansrådet", kind="meeting",
-                                      date=timezone.localdate() - timedelta(days=1), start_time=time(16),
-                                      end_time=time(18), place="Föreningarnas Hus", visibility="public")
+        services.membership_add(
+            body=council, person=person, organisation=forening, start=date(2024, 1, 1)
+        )
+    meeting = services.meeting_create(
+        bodies=[council],
+        title="Samverkansrådet",
+        kind="meeting",
+        date=timezone.localdate() - timedelta(days=1),
+        start_time=time(16),
+        end_time=time(18),
+        place="Föreningarnas Hus",
+        visibility="public",
+    )
     item = services.agenda_item_add(meeting=meeting, title="Aktivitetsplanen", item_type="decision")
 
     log_in(page, live_server)
@@ -67,7 +76,9 @@ def test_recording_minutes_in_the_browser(live_server, page):
     page.get_by_label("Antecknat av").fill("Sara Sekreterare")
     page.get_by_role("button", name="Publicera minnesanteckningarna").click()
     # The browser keeps the #item fragment of the previous redirect.
-    page.wait_for_url(re.compile(re.escape(reverse("meetings:meeting_detail", args=[meeting.pk])) + r"(#.*)?$"))
+    page.wait_for_url(
+        re.compile(re.escape(reverse("meetings:meeting_detail", args=[meeting.pk])) + r"(#.*)?$")
+    )
 
     meeting.refresh_from_db()
     assert meeting.minutes_status == Meeting.MinutesStatus.PUBLISHED

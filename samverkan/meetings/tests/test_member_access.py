@@ -22,9 +22,15 @@ def test_a_member_sees_the_members_only_meeting_after_logging_in(client, smtp_se
     services.membership_add(body=au, person=member, start=date(2024, 1, 1))
     services.membership_add(body=council, person=member, start=date(2024, 1, 1))
     assert member.user is not None and is_council_member(member.user)
-    meeting = services.meeting_create(bodies=[au], title="AU", kind="meeting",
-                                      date=timezone.localdate() + timedelta(days=3), start_time=time(13),
-                                      end_time=time(14), visibility="members")
+    meeting = services.meeting_create(
+        bodies=[au],
+        title="AU",
+        kind="meeting",
+        date=timezone.localdate() + timedelta(days=3),
+        start_time=time(13),
+        end_time=time(14),
+        visibility="members",
+    )
     url = reverse("meetings:meeting_detail", args=[meeting.pk])
     assert client.get(url).status_code == 404
 

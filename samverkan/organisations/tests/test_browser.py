@@ -148,17 +148,28 @@ def test_every_public_page_passes_axe(
     assert_accessible(page, "register in English")
 
 
-
-def test_pages_reflow_at_320_pixels_without_sideways_scrolling(live_server, browser, agreement, secretary, terms):
+def test_pages_reflow_at_320_pixels_without_sideways_scrolling(
+    live_server, browser, agreement, secretary, terms
+):
     from samverkan.core.testing import new_browser_context
 
-    signature = sign_and_approve(agreement, secretary, name="Föreningen Östra Hamnens Kajakpaddlare",
-                                 kind="network", terms=[terms["idrott"]])
+    signature = sign_and_approve(
+        agreement,
+        secretary,
+        name="Föreningen Östra Hamnens Kajakpaddlare",
+        kind="network",
+        terms=[terms["idrott"]],
+    )
     context = new_browser_context(browser, viewport={"width": 320, "height": 640})
     page = context.new_page()
-    for path in ["/", reverse("organisations:register"), reverse("organisations:sign"),
-                 reverse("organisations:organisation_detail", args=[signature.organisation_id]),
-                 reverse("organisations:agreement_current"), reverse("opendata:page")]:
+    for path in [
+        "/",
+        reverse("organisations:register"),
+        reverse("organisations:sign"),
+        reverse("organisations:organisation_detail", args=[signature.organisation_id]),
+        reverse("organisations:agreement_current"),
+        reverse("opendata:page"),
+    ]:
         page.goto(live_server.url + path)
         width = page.evaluate("document.documentElement.scrollWidth")
         wide = page.evaluate(

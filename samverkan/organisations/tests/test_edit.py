@@ -10,16 +10,23 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def represented(agreement, secretary, django_user_model, client):
-    signature = sign_and_approve(agreement, secretary, name="Norrby IK", number="802002-4280",
-                                 email="rep@example.org")
+    signature = sign_and_approve(
+        agreement, secretary, name="Norrby IK", number="802002-4280", email="rep@example.org"
+    )
     client.force_login(django_user_model.objects.get(email="rep@example.org"))
     return signature.organisation
 
 
 def edit_data(**overrides):
-    data = {"name": "Norrby Idrottsklubb", "kind": "association", "organisation_number": "802002-4280",
-            "website": "https://norrbyik.example.org", "public_email": "info@norrbyik.example.org",
-            "description": "Fotboll och friidrott.", "easy_read_description": ""}
+    data = {
+        "name": "Norrby Idrottsklubb",
+        "kind": "association",
+        "organisation_number": "802002-4280",
+        "website": "https://norrbyik.example.org",
+        "public_email": "info@norrbyik.example.org",
+        "description": "Fotboll och friidrott.",
+        "easy_read_description": "",
+    }
     data.update(overrides)
     return data
 
@@ -36,7 +43,9 @@ def test_a_representative_updates_the_details_and_search_follows(client, represe
     assert "Norrby Idrottsklubb" in hits
 
 
-def test_a_taken_organisation_number_is_refused_next_to_the_field(client, represented, agreement, secretary):
+def test_a_taken_organisation_number_is_refused_next_to_the_field(
+    client, represented, agreement, secretary
+):
     sign_and_approve(agreement, secretary, name="Åsens IF", number="202100-5448")
     url = reverse("organisations:organisation_edit", args=[represented.pk])
     response = client.post(url, edit_data(organisation_number="202100-5448"))

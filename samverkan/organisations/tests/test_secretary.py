@@ -329,11 +329,18 @@ def test_an_answer_after_the_deadline_is_refused_with_the_date(secretary, agreem
 
 
 def test_a_renamed_department_is_not_asked_to_renew(secretary, previous_agreement, agreement):
-    old = sign_and_approve(previous_agreement, secretary, name="Kommunstyrelseförvaltningen",
-                           kind="municipal_department")
+    old = sign_and_approve(
+        previous_agreement,
+        secretary,
+        name="Kommunstyrelseförvaltningen",
+        kind="municipal_department",
+    )
     services.signatures_expire(today=date(2024, 1, 2))
-    new = services.organisation_create(name="Kommunledningsförvaltningen", kind="municipal_department")
-    services.organisation_link_create(predecessor=old.organisation, successor=new, kind="renamed",
-                                      on=date(2023, 1, 1))
+    new = services.organisation_create(
+        name="Kommunledningsförvaltningen", kind="municipal_department"
+    )
+    services.organisation_link_create(
+        predecessor=old.organisation, successor=new, kind="renamed", on=date(2023, 1, 1)
+    )
     assert selectors.renewal_overview(agreement) == []
     assert services.renewal_invite_all(agreement=agreement, actor=secretary) == 0

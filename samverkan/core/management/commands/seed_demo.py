@@ -23,8 +23,12 @@ class Command(BaseCommand):
         counts = organisations_demo.load_demo(seed=seed)
         counts.update({f"meetings {k}": v for k, v in meetings_demo.load_demo(seed=seed).items()})
         counts.update({f"import {k}": v for k, v in minutes_import_demo.load_demo().items()})
-        counts.update({f"map {k}": v for k, v in collaboration_map_demo.load_demo(seed=seed).items()})
+        counts.update(
+            {f"map {k}": v for k, v in collaboration_map_demo.load_demo(seed=seed).items()}
+        )
         counts.update({f"inquiries {k}": v for k, v in inquiries_demo.load_demo(seed=seed).items()})
         self.stdout.write(
-            self.style.SUCCESS("Demo data loaded: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+            self.style.SUCCESS(
+                "Demo data loaded: " + ", ".join(f"{k} {v}" for k, v in counts.items())
+            )
         )
