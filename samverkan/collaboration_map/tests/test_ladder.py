@@ -8,7 +8,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 from django.urls import reverse
 
-from samverkan.collaboration_map import services
+from samverkan.collaboration_map import selectors, services
 from samverkan.collaboration_map.tests.conftest import URLS
 from samverkan.collaboration_map.tests.test_public import WITH_INQUIRIES
 
@@ -232,3 +232,15 @@ def test_a_long_result_shows_the_best_first_and_the_rest_one_click_away(
         len(re.findall(r"<h3><a href=\"/kontaktytor/", first.split("Kontaktytor för er")[1])) == 5
     )
     assert "fler kontaktytor</summary>" in more
+
+
+@pytest.mark.urls("samverkan.collaboration_map.tests.urls_without_inquiries")
+def test_without_the_inquiry_form_the_ladder_points_to_the_teams_own_details(ladder):
+    """The pages need the inquiry service (the site's menu links to it), so this is checked on
+    the ladder's result itself: the team is chosen, and there is no address to send to."""
+    result = selectors.ladder_result(
+        selectors.LadderAnswers(organisation_kind="association", want="grant", frequency="once")
+    )
+    assert result.team == ladder.grant_team
+    assert result.inquiry_url is None
+    assert selectors.inquiry_url_for(ladder.grant_team, "grant") is None

@@ -185,7 +185,10 @@ def test_a_handling_team_page_sends_questions_to_its_team_when_the_inquiry_form_
     html = client.get(catalogue.iop_team.get_absolute_url()).content.decode()
     assert f'href="{form}?team=handlaggarteam-iop"' in html
     # Forums and places have no inquiry team.
-    assert f'href="{form}?team=' not in client.get(catalogue.council.get_absolute_url()).content.decode()
+    assert (
+        f'href="{form}?team='
+        not in client.get(catalogue.council.get_absolute_url()).content.decode()
+    )
 
 
 @pytest.mark.urls(WITHOUT_INQUIRIES)
