@@ -31,6 +31,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
+from samverkan.core.spreadsheets import spreadsheet_safe
 from samverkan.organisations import selectors
 from samverkan.organisations.models import (
     Agreement,
@@ -75,8 +76,6 @@ MAX_QUERY_LENGTH = 200
 # Rows fetched (with their terms) per round trip while a file is streamed.
 CHUNK_SIZE = 500
 
-# A spreadsheet treats a cell starting with one of these as a formula (CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 CACHE_CONTROL = "public, max-age=60"
 LICENCE = {
     "name": "CC0 1.0 Universal",
@@ -257,7 +256,7 @@ def csv_cell(value: Any) -> str:
     if isinstance(value, list):
         value = LIST_SEPARATOR.join(value)
     if isinstance(value, str):
-        return "'" + value if value.startswith(FORMULA_PREFIXES) else value
+        return spreadsheet_safe(value)
     return str(value)
 
 

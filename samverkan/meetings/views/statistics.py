@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from samverkan.accounts.rules import Viewer, is_c_network_member, is_council_member, is_secretary
+from samverkan.core.spreadsheets import spreadsheet_safe
 from samverkan.core.swedish import format_date_range
 from samverkan.meetings import attendance
 from samverkan.meetings.attendance import Row
@@ -29,7 +30,6 @@ from samverkan.meetings.models import Body
 MAX_YEARS = 10
 DEFAULT_GROUP_BY = attendance.GROUP_BY_ORGANISATION
 # A spreadsheet treats a cell starting with one of these as a formula (CSV injection).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 GROUP_BY_LABELS = {
     attendance.GROUP_BY_ORGANISATION: gettext_lazy("Organisation or department"),
@@ -292,7 +292,7 @@ def _chart(rows: list[Row], selection: Selection) -> dict | None:
 
 def _csv_cell(value: object) -> str:
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+    return spreadsheet_safe(text)
 
 
 def _csv_response(rows: list[Row], selection: Selection) -> HttpResponse:
