@@ -11,6 +11,10 @@ urlpatterns = [
     path("", include("samverkan.minutes_import.urls")),
     path("en-vag-in/", include("samverkan.inquiries.urls")),
     path("", include("samverkan.collaboration_map.urls")),
+    path("remisser/", include("samverkan.consultations.urls")),
+    path("", include("samverkan.watchlist.urls")),
+    path("", include("samverkan.subscriptions.urls")),
+    path("sok/", include("samverkan.search.urls")),
     path("sprak/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]
