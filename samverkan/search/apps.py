@@ -12,3 +12,7 @@ class SearchConfig(AppConfig):
 
         # Each app describes what it puts in the index in its own ``search.py``.
         autodiscover_modules("search")
+
+        from samverkan.search.index import connect_signals
+
+        connect_signals()
