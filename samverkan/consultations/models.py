@@ -100,7 +100,10 @@ class Consultation(TimeStamped):
         help_text=_("Anyone may answer with a confirmed email address, not only the consultees."),
     )
     state = models.CharField(
-        _("state"), max_length=10, choices=ConsultationState.choices, default=ConsultationState.DRAFT
+        _("state"),
+        max_length=10,
+        choices=ConsultationState.choices,
+        default=ConsultationState.DRAFT,
     )
     expected_opening_on = models.DateField(_("expected to open"), null=True, blank=True)
     reply_by = models.DateField(_("reply by"), null=True, blank=True)
@@ -337,9 +340,7 @@ class ConsultationEvent(models.Model):
         SECRECY_MARKED = "secrecy_marked", _("Response held for a secrecy review")
         SECRECY_CLEARED = "secrecy_cleared", _("Secrecy review cleared")
 
-    consultation = models.ForeignKey(
-        Consultation, on_delete=models.CASCADE, related_name="events"
-    )
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)
     at = models.DateTimeField(default=timezone.now)
     actor = models.ForeignKey(
