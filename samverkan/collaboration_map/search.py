@@ -1,9 +1,8 @@
 """Contact points in the one search: every active contact point of the catalogue is public."""
 
-from django.utils.translation import gettext_lazy as _
-
 from samverkan.collaboration_map.models import ContactPoint, ContactPointKind, Theme
 from samverkan.organisations.models import Organisation
+from samverkan.search import labels
 from samverkan.search.registry import Document, Source, register
 
 
@@ -36,7 +35,7 @@ def document(contact_point: ContactPoint) -> Document | None:
 register(
     Source(
         kind="contact_point",
-        label=_("Contact points"),
+        label=labels.CONTACT_POINTS,
         model=ContactPoint,
         document=document,
         queryset=lambda: ContactPoint.objects.select_related("owner").prefetch_related("themes"),

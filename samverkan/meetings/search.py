@@ -5,9 +5,9 @@ introduction and the notes of each item) and the decisions only once the minutes
 """
 
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 
 from samverkan.meetings.models import AgendaItem, Body, Decision, Meeting, MeetingKind
+from samverkan.search import labels
 from samverkan.search.registry import Document, Source, register
 
 
@@ -68,7 +68,7 @@ def _meeting(pk: int) -> Meeting:
 register(
     Source(
         kind="meeting",
-        label=_("Meetings and minutes"),
+        label=labels.MEETINGS,
         model=Meeting,
         document=meeting_document,
         queryset=lambda: Meeting.objects.prefetch_related("bodies", "agenda_items"),
@@ -82,7 +82,7 @@ register(
 register(
     Source(
         kind="decision",
-        label=_("Decisions"),
+        label=labels.DECISIONS,
         model=Decision,
         document=decision_document,
         queryset=lambda: Decision.objects.select_related("body", "agenda_item__meeting"),

@@ -2,7 +2,6 @@
 
 from django.db.models import Prefetch
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
 
 from samverkan.organisations.models import (
     Agreement,
@@ -14,6 +13,7 @@ from samverkan.organisations.models import (
     SignatureStatus,
     TargetGroup,
 )
+from samverkan.search import labels
 from samverkan.search.registry import Document, Source, register
 
 
@@ -65,7 +65,7 @@ def _stub(pk: int) -> Organisation:
 register(
     Source(
         kind="organisation",
-        label=_("Organisations"),
+        label=labels.ORGANISATIONS,
         model=Organisation,
         document=document,
         queryset=_queryset,

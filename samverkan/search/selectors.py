@@ -103,16 +103,17 @@ def _unmatched(terms: list[str]) -> list[str]:
     return [term for i, term in enumerate(terms) if not found[f"t{i}"]]
 
 
-def _corrections(terms: list[str]) -> dict[str, str]:
-    """The closest indexed stem for each term, among stems within a small edit distance."""
-    wanted = [t for t in terms if _max_distance(t)]
+def _corrections(wanted: dict[str, str]) -> dict[str, str]:
+    """For each term, the closest indexed stem to the text it came from (``wanted`` maps the
+    term to that text), within a small edit distance."""
+    wanted = {term: text for term, text in wanted.items() if _max_distance(text)}
     if not wanted:
         return {}
     condition = Q()
-    for term in wanted:
-        limit = _max_distance(term)
+    for text in wanted.values():
+        limit = _max_distance(text)
         condition |= Q(
-            stem__startswith=term[0], length__gte=len(term) - limit, length__lte=len(term) + limit
+            stem__startswith=text[0], length__gte=len(text) - limit, length__lte=len(text) + limit
         )
     candidates = list(
         SearchWord.objects.filter(condition)
@@ -120,15 +121,15 @@ def _corrections(terms: list[str]) -> dict[str, str]:
         .values_list("stem", flat=True)[:MAX_CANDIDATES]
     )
     corrections: dict[str, str] = {}
-    for term in wanted:
-        limit = _max_distance(term)
+    for term, text in wanted.items():
+        limit = _max_distance(text)
         best: tuple[int, int, str] | None = None
         for stem in candidates:
-            if stem[0] != term[0]:
+            if stem[0] != text[0] or stem == term:
                 continue
-            distance = edit_distance(term, stem, limit)
+            distance = edit_distance(text, stem, limit)
             if distance <= limit:
-                rank = (distance, abs(len(stem) - len(term)), stem)
+                rank = (distance, abs(len(stem) - len(text)), stem)
                 if best is None or rank < best:
                     best = rank
         if best is not None:
@@ -137,24 +138,42 @@ def _corrections(terms: list[str]) -> dict[str, str]:
 
 
 def parse_query(q: str) -> ParsedQuery:
-    """The stems to search for, with typos corrected where a stem occurs nowhere."""
+    """The stems to search for, with typos corrected.
+
+    A stem that is not an indexed word is corrected to the closest indexed word when it
+    occurs nowhere at all, or when stemming cut a misspelt word down to a fragment of other
+    words ("förenig" → "fören", found inside "förening": corrected to "förening"). A part of a
+    compound that was typed as it is ("gård" in "hembygdsgård") is searched as typed."""
     q = (q or "")[:MAX_QUERY_CHARS]
     terms = search_query_terms(q)
     parsed = ParsedQuery(terms=terms)
-    unmatched = _unmatched(terms)
-    if not unmatched:
+    if not terms:
         return parsed
-    corrections = _corrections(unmatched)
+    words = re.findall(r"[^\W_]+", unicodedata.normalize("NFC", q).lower())
+    origin: dict[str, str] = {}
+    for word in words:
+        if len(word) >= 2:
+            origin.setdefault(_stem(word), word[:40])
+    known = set(SearchWord.objects.filter(stem__in=terms).values_list("stem", flat=True))
+    unknown = [t for t in terms if t not in known]
+    if not unknown:
+        return parsed
+    unmatched = set(_unmatched(unknown))
+    wanted = {}
+    for term in unknown:
+        word = origin.get(term, term)
+        if term in unmatched:
+            wanted[term] = term
+        elif word != term:
+            wanted[term] = word
+    corrections = _corrections(wanted)
     if not corrections:
         return parsed
     parsed.terms = list(dict.fromkeys(corrections.get(t, t) for t in terms))
     parsed.corrected = True
-    # Show the query with each misspelt word replaced by the corrected stem.
-    words = []
-    for word in re.findall(r"[^\W_]+", unicodedata.normalize("NFC", q).lower()):
-        stem = _stem(word) if len(word) >= 2 else ""
-        words.append(corrections.get(stem, word))
-    parsed.corrected_text = " ".join(words[:20])
+    # Show the query with each misspelt word replaced by its correction.
+    shown = [corrections.get(_stem(w), w) if len(w) >= 2 else w for w in words[:20]]
+    parsed.corrected_text = " ".join(shown)
     return parsed
 
 
