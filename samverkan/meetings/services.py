@@ -35,6 +35,9 @@ from samverkan.meetings.uploads import check_attachment
 from samverkan.organisations.models import Organisation
 from samverkan.outbox.services import Attachment as EmailAttachment
 from samverkan.outbox.services import email_queue_template
+from samverkan.subscriptions import topics as subscription_topics
+from samverkan.subscriptions.models import HappeningKind
+from samverkan.subscriptions.services import happening_record
 
 _BODY_ROLES = {"council": Role.COUNCIL_MEMBER, "network": Role.C_NETWORK_MEMBER}
 
@@ -416,6 +419,7 @@ def notice_send(*, meeting: Meeting) -> int:
         meeting.status = Meeting.Status.NOTICE_SENT
         meeting.notice_sent_at = timezone.now()
         meeting.save(update_fields=["status", "notice_sent_at", "updated_at"])
+        _tell_followers_of_notice(meeting)
     return _send_invitations(meeting, update=False)
 
 
@@ -743,7 +747,61 @@ def minutes_publish(*, meeting: Meeting, recorded_by: str) -> Meeting:
     meeting.minutes_status = Meeting.MinutesStatus.PUBLISHED
     meeting.minutes_published_at = timezone.now()
     meeting.save()
+    _tell_followers_of_minutes(meeting)
     return meeting
+
+
+# --- Followers (subscriptions): public meetings only ------------------------------------------
+
+
+def _body_topics(meeting: Meeting) -> list[str]:
+    return [subscription_topics.body(body) for body in meeting.bodies.all()]
+
+
+def _tell_followers_of_notice(meeting: Meeting) -> None:
+    """A public meeting is called: its bodies' followers are told. Members-only meetings are
+    never announced."""
+    if meeting.visibility != Meeting.Visibility.PUBLIC:
+        return
+    happening_record(
+        kind=HappeningKind.MEETING,
+        title=meeting.title,
+        summary=", ".join(part for part in (meeting_when(meeting), meeting.place) if part),
+        path=reverse("meetings:meeting_detail", args=[meeting.pk]),
+        topics=_body_topics(meeting),
+        dedup_key=f"meeting-notice:{meeting.pk}",
+    )
+
+
+def _tell_followers_of_minutes(meeting: Meeting) -> None:
+    """The minutes of a public meeting are published: followers of its bodies are told of the
+    minutes and of each decision in them."""
+    if meeting.visibility != Meeting.Visibility.PUBLIC:
+        return
+    path = reverse("meetings:meeting_detail", args=[meeting.pk])
+    topics = _body_topics(meeting)
+    happening_record(
+        kind=HappeningKind.MINUTES,
+        title=meeting.title,
+        summary=meeting_when(meeting),
+        path=path,
+        topics=topics,
+        occurred_at=meeting.minutes_published_at,
+        dedup_key=f"minutes-published:{meeting.pk}",
+    )
+    decisions = Decision.objects.filter(agenda_item__meeting=meeting).select_related(
+        "agenda_item", "body"
+    )
+    for decision in decisions.order_by("agenda_item__position", "pk"):
+        happening_record(
+            kind=HappeningKind.DECISION,
+            title=decision.agenda_item.title,
+            summary=decision.text,
+            path=path,
+            topics=list(dict.fromkeys([*topics, subscription_topics.body(decision.body)])),
+            occurred_at=meeting.minutes_published_at,
+            dedup_key=f"decision:{decision.pk}",
+        )
 
 
 @transaction.atomic

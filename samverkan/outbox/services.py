@@ -14,10 +14,12 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import IntegrityError, connection, transaction
+from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from samverkan.outbox.models import OutboundAttachment, OutboundEmail
+from samverkan.outbox.signals import email_refused
 
 logger = logging.getLogger(__name__)
 
@@ -94,7 +96,8 @@ def email_queue_template(
     headers: dict[str, str] | None = None,
     attachments: Iterable[Attachment] = (),
 ) -> OutboundEmail | None:
-    """Render `<template>_subject.txt` and `<template>.txt` in the recipient's language and queue."""
+    """Render `<template>_subject.txt` and `<template>.txt` (and `<template>.html`, when there is
+    one, as the HTML alternative) in the recipient's language and queue."""
     context = {
         "site_url": settings.SITE_URL,
         "municipality_name": settings.MUNICIPALITY_NAME,
@@ -103,10 +106,15 @@ def email_queue_template(
     with translation.override(language):
         subject = render_to_string(f"{template}_subject.txt", context)
         body = render_to_string(f"{template}.txt", context)
+        try:
+            html_body = render_to_string(f"{template}.html", context)
+        except TemplateDoesNotExist:
+            html_body = ""
     return email_queue(
         to=to,
         subject=subject,
         body=body,
+        html_body=html_body,
         reply_to=reply_to,
         headers=headers,
         attachments=attachments,
@@ -182,6 +190,12 @@ def _deliver_one(pk: int, smtp_connection, report: DeliveryReport) -> None:
             if codes and all(500 <= code < 600 for code in codes):
                 message.status = OutboundEmail.Status.FAILED
                 report.failed += 1
+                # Receivers work in their own savepoint; one that fails is logged, not fatal.
+                for receiver, result in email_refused.send_robust(
+                    sender=OutboundEmail, address=message.to
+                ):
+                    if isinstance(result, Exception):
+                        logger.error("%s failed on a refused address: %s", receiver, result)
             else:
                 message.next_attempt_at = timezone.now() + _backoff(message.attempts)
                 report.retried += 1

@@ -1,0 +1,240 @@
+"""Building the emails to subscribers: the weekly digest and the immediate notification.
+
+Both are built the same way, for tens of thousands of subscribers, without holding them all
+in memory and without one query per subscriber:
+
+* subscribers are read in batches in primary-key order (keyset pagination), each batch in its
+  own transaction; on PostgreSQL the batch's rows are locked with ``FOR UPDATE SKIP LOCKED``,
+  so two runs at once share the work instead of doing it twice (on SQLite a transaction that
+  read rows another run has since changed cannot commit);
+* one query finds every happening of interest to the batch, joining the topics the batch
+  follows to the topics of the happenings newer than the batch's oldest high-water mark;
+* a digest's text depends only on its happenings and language: each distinct content is
+  rendered once and shared by every subscriber who gets the same news, with only the personal
+  links put in per subscriber;
+* the batch's messages are written to the outbox with one ``bulk_create``; each has the
+  dedup key ``subscriptions:<frequency>:<subscriber>:<high-water mark>``, so a run that is
+  repeated, or overlaps another, never queues the same news twice;
+* the batch's high-water marks are moved to the newest happening considered, in one update.
+
+The outbox worker (``send_outbox``) then delivers at its own pace.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import Max
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from samverkan.outbox.models import OutboundEmail
+from samverkan.subscriptions.models import (
+    Frequency,
+    Happening,
+    HappeningKind,
+    HappeningTopic,
+    Subscriber,
+    SubscriptionTopic,
+)
+from samverkan.subscriptions.services import manage_token
+
+BATCH_SIZE = 1000
+#: Rendered contents kept for reuse across batches; the cache is emptied when it is full.
+MAX_CACHED_CONTENTS = 2000
+MANAGE_PLACEHOLDER = "@@SAMVERKAN-MANAGE@@"
+UNSUBSCRIBE_PLACEHOLDER = "@@SAMVERKAN-UNSUBSCRIBE@@"
+_TOKEN = "0-TOKEN"
+_KIND_ORDER = {kind: position for position, kind in enumerate(HappeningKind.values)}
+
+
+@dataclass
+class BuildReport:
+    subscribers: int = 0
+    emails: int = 0
+    contents_rendered: int = 0
+    batches: int = 0
+
+
+@dataclass(frozen=True)
+class Item:
+    """A happening as shown in an email."""
+
+    pk: int
+    kind: str
+    title: str
+    summary: str
+    path: str
+    occurred_at: datetime
+
+
+@dataclass(frozen=True)
+class Content:
+    subject: str
+    body: str
+    html_body: str
+
+
+def _ordered(items: list[Item]) -> list[Item]:
+    """Grouped by kind in the digest's order, newest first within each group."""
+    return sorted(
+        items, key=lambda i: (_KIND_ORDER.get(i.kind, 99), -i.occurred_at.timestamp(), -i.pk)
+    )
+
+
+def _render(items: list[Item], *, language: str, frequency: str) -> Content:
+    groups: list[dict] = []
+    for item in items:
+        if not groups or groups[-1]["kind"] != item.kind:
+            groups.append({"kind": item.kind, "label": HappeningKind(item.kind).label, "items": []})
+        groups[-1]["items"].append(item)
+    context = {
+        "groups": groups,
+        "count": len(items),
+        "first": items[0],
+        "site_url": settings.SITE_URL,
+        "municipality_name": settings.MUNICIPALITY_NAME,
+        "manage_url": MANAGE_PLACEHOLDER,
+        "unsubscribe_url": UNSUBSCRIBE_PLACEHOLDER,
+    }
+    template = "digest" if frequency == Frequency.WEEKLY else "notification"
+    with translation.override(language):
+        subject = render_to_string(f"subscriptions/email/{template}_subject.txt", context)
+        body = render_to_string(f"subscriptions/email/{template}.txt", context)
+        html_body = render_to_string(f"subscriptions/email/{template}.html", context)
+    return Content(" ".join(subject.split())[:300], body, html_body)
+
+
+def _batch_queryset(frequency: str, after_pk: int, ceiling: int, batch_size: int):
+    queryset = Subscriber.objects.filter(
+        pk__gt=after_pk,
+        frequency=frequency,
+        confirmed_at__isnull=False,
+        bounced_at__isnull=True,
+        last_happening_id__lt=ceiling,
+    ).order_by("pk")
+    if connection.features.has_select_for_update_skip_locked:
+        queryset = queryset.select_for_update(skip_locked=True)
+    return queryset.values_list("pk", "email", "language", "last_happening_id", "manage_salt")[
+        :batch_size
+    ]
+
+
+def subscriber_emails_build(
+    *, frequency: str, batch_size: int = BATCH_SIZE, ceiling: int | None = None
+) -> BuildReport:
+    """Queue one email for every active subscriber of ``frequency`` with news since their
+    last email; subscribers with nothing new get nothing. Safe to repeat and to run twice at
+    once. ``ceiling``: consider happenings up to this id (default: all that exist now)."""
+    report = BuildReport()
+    if ceiling is None:
+        ceiling = Happening.objects.aggregate(m=Max("pk"))["m"] or 0
+    if not ceiling:
+        return report
+    cache: dict[tuple, Content] = {}
+    after_pk = 0
+    while True:
+        with transaction.atomic():
+            batch = list(_batch_queryset(frequency, after_pk, ceiling, batch_size))
+            if not batch:
+                break
+            after_pk = batch[-1][0]
+            report.batches += 1
+            report.subscribers += len(batch)
+            report.emails += _build_batch(batch, frequency, ceiling, cache, report)
+        if len(batch) < batch_size:
+            break
+    return report
+
+
+def _build_batch(batch, frequency, ceiling, cache, report) -> int:
+    first_pk, last_pk = batch[0][0], batch[-1][0]
+    lowest_mark = min(row[3] for row in batch)
+    in_range = SubscriptionTopic.objects.filter(
+        subscriber_id__gte=first_pk, subscriber_id__lte=last_pk
+    )
+    # One query: the happenings of every topic the batch follows, newer than its oldest mark.
+    rows = HappeningTopic.objects.filter(
+        topic__in=in_range.values("topic"),
+        happening_id__gt=lowest_mark,
+        happening_id__lte=ceiling,
+    ).values_list(
+        "topic",
+        "happening_id",
+        "happening__kind",
+        "happening__title",
+        "happening__summary",
+        "happening__path",
+        "happening__occurred_at",
+    )
+    by_topic: dict[str, list[Item]] = defaultdict(list)
+    for topic, pk, kind, title, summary, path, occurred_at in rows:
+        by_topic[topic].append(Item(pk, kind, title, summary, path, occurred_at))
+    followed: dict[int, list[str]] = defaultdict(list)
+    if by_topic:
+        for subscriber_pk, topic in in_range.filter(topic__in=list(by_topic)).values_list(
+            "subscriber_id", "topic"
+        ):
+            followed[subscriber_pk].append(topic)
+
+    manage_pattern = settings.SITE_URL + reverse("subscriptions:manage", args=[_TOKEN])
+    unsubscribe_pattern = settings.SITE_URL + reverse("subscriptions:unsubscribe", args=[_TOKEN])
+    now = timezone.now()
+    messages: list[OutboundEmail] = []
+    told: list[int] = []
+    for pk, email, language, mark, salt in batch:
+        items = {
+            item.pk: item
+            for topic in followed.get(pk, ())
+            for item in by_topic[topic]
+            if item.pk > mark
+        }
+        if not items:
+            continue
+        ordered = _ordered(list(items.values()))
+        key = (language, tuple(item.pk for item in ordered))
+        content = cache.get(key)
+        if content is None:
+            if len(cache) >= MAX_CACHED_CONTENTS:
+                cache.clear()
+            content = cache[key] = _render(ordered, language=language, frequency=frequency)
+            report.contents_rendered += 1
+        token = manage_token(Subscriber(pk=pk, manage_salt=salt))
+        manage_url = manage_pattern.replace(_TOKEN, token)
+        unsubscribe_url = unsubscribe_pattern.replace(_TOKEN, token)
+        messages.append(
+            OutboundEmail(
+                to=email,
+                subject=content.subject,
+                body=_personal(content.body, manage_url, unsubscribe_url),
+                html_body=_personal(content.html_body, manage_url, unsubscribe_url),
+                headers={
+                    "List-Unsubscribe": f"<{unsubscribe_url}>",
+                    "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+                },
+                dedup_key=f"subscriptions:{frequency}:{pk}:{mark}",
+                created_at=now,
+                next_attempt_at=now,
+            )
+        )
+        told.append(pk)
+    if messages:
+        OutboundEmail.objects.bulk_create(messages, ignore_conflicts=True)
+    batch_pks = [row[0] for row in batch]
+    Subscriber.objects.filter(pk__in=batch_pks, last_happening_id__lt=ceiling).update(
+        last_happening_id=ceiling
+    )
+    if told:
+        Subscriber.objects.filter(pk__in=told).update(last_sent_at=now)
+    return len(messages)
+
+
+def _personal(text: str, manage_url: str, unsubscribe_url: str) -> str:
+    return text.replace(MANAGE_PLACEHOLDER, manage_url).replace(
+        UNSUBSCRIBE_PLACEHOLDER, unsubscribe_url
+    )

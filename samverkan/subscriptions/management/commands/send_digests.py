@@ -1,0 +1,23 @@
+from django.core.management.base import BaseCommand
+
+from samverkan.subscriptions.digests import BATCH_SIZE, subscriber_emails_build
+from samverkan.subscriptions.models import Frequency
+
+
+class Command(BaseCommand):
+    help = (
+        "Queue the weekly digest for every weekly subscriber with news since their last one. "
+        "Run once a week; running it again, or twice at once, queues nothing twice."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--batch-size", type=int, default=BATCH_SIZE)
+
+    def handle(self, *args, **options):
+        report = subscriber_emails_build(
+            frequency=Frequency.WEEKLY, batch_size=options["batch_size"]
+        )
+        self.stdout.write(
+            f"{report.emails} digests queued for {report.subscribers} subscribers "
+            f"({report.contents_rendered} distinct contents, {report.batches} batches)."
+        )
