@@ -135,7 +135,7 @@ def _happening(consultation: Consultation, state: str, summary: str) -> None:
     keys += [topics.district(d) for d in consultation.districts.all()]
     happening_record(
         kind=HappeningKind.CONSULTATION,
-        title=f"{_('Consultation')}: {consultation.title}",
+        title=consultation.title,
         path=reverse("consultations:detail", args=[consultation.pk]),
         topics=keys,
         summary=summary,
