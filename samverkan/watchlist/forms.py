@@ -132,7 +132,7 @@ class WatchItemForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("contact_email_public") and not data.get("contact_email"):
+        if data.get("contact_email_public") and data.get("contact_email") == "":
             self.add_error("contact_email", _("Give the email that is to be shown."))
         return data
 

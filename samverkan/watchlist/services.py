@@ -70,9 +70,10 @@ def _clean_title(title: str, *, exclude_pk: int | None) -> tuple[str, str]:
     key = title_key(title)
     if not key:
         raise ValidationError({"title": _("Give the item a title.")})
-    if WatchItem.objects.filter(title_key=key).exclude(pk=exclude_pk).exists():
+    existing = WatchItem.objects.filter(title_key=key).exclude(pk=exclude_pk).first()
+    if existing is not None:
         raise ValidationError(
-            {"title": _("%(title)s is already on the watch list.") % {"title": title}}
+            {"title": _("%(title)s is already on the watch list.") % {"title": existing.title}}
         )
     return title, key
 
