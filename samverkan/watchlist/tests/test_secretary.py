@@ -242,3 +242,52 @@ def test_an_update_is_told_once_only(people, world):
 
     _record_update_happening(update)
     assert Happening.objects.filter(dedup_key=f"watchupdate:{update.pk}").count() == 1
+
+
+def test_the_secretary_builds_a_portfolio_through_the_forms(client_for, people, world):
+    from samverkan.watchlist.models import Initiative, Portfolio
+
+    client = client_for(people.secretary)
+    assert (
+        client.post(
+            reverse("watchlist:portfolio_create"),
+            {"name": "Portföljen för social hållbarhet", "owner": world.klf.pk},
+        ).status_code
+        == 302
+    )
+    portfolio = Portfolio.objects.get()
+    for name in ("Trygghet och säkerhet", "Egen försörjning"):
+        client.post(reverse("watchlist:goal_create", args=[portfolio.pk]), {"name": name})
+    duplicate = client.post(
+        reverse("watchlist:goal_create", args=[portfolio.pk]), {"name": "egen försörjning"}
+    )
+    assert field_errors(duplicate, "name") == ["Portföljen har redan den målsättningen."]
+    assert list(portfolio.goals.values_list("name", "position")) == [
+        ("Trygghet och säkerhet", 1),
+        ("Egen försörjning", 2),
+    ]
+    client.post(
+        reverse("watchlist:priority_create", args=[portfolio.pk]),
+        {"name": "Språkutveckling", "year": 2024},
+    )
+    assert portfolio.priorities.get().year == 2024
+    goal = portfolio.goals.get(position=2)
+    create = reverse("watchlist:initiative_create", args=[portfolio.pk])
+    data = {
+        "title": "ESF-projekt för att motverka barnfattigdom",
+        "goals": [goal.pk],
+        "funding_source": "eu_fund",
+        "status": "ongoing",
+        "starts_on": "2024-01-01",
+        "ends_on": "2023-12-31",
+    }
+    refused = client.post(create, data)
+    assert field_errors(refused, "ends_on") == ["Slutdatumet kan inte vara före startdatumet."]
+    no_goal = client.post(create, {**data, "goals": [], "ends_on": ""})
+    assert field_errors(no_goal, "goals") == ["Detta fält måste fyllas i."]
+    assert not Initiative.objects.exists()
+    assert client.post(create, {**data, "ends_on": "2026-12-31"}).status_code == 302
+    initiative = Initiative.objects.get()
+    assert list(initiative.goals.all()) == [goal]
+    page = client.get(reverse("watchlist:portfolio")).content.decode()
+    assert reverse("watchlist:initiative_edit", args=[portfolio.pk, initiative.pk]) in page
