@@ -32,6 +32,8 @@ from django.db.models import Max
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import escape
+from django.utils.translation import ngettext
 
 from samverkan.outbox.models import OutboundEmail
 from samverkan.subscriptions.models import (
@@ -49,6 +51,7 @@ BATCH_SIZE = 1000
 MAX_CACHED_CONTENTS = 2000
 MANAGE_PLACEHOLDER = "@@SAMVERKAN-MANAGE@@"
 UNSUBSCRIBE_PLACEHOLDER = "@@SAMVERKAN-UNSUBSCRIBE@@"
+ITEMS_PLACEHOLDER = "@@SAMVERKAN-ITEMS@@"
 _TOKEN = "0-TOKEN"
 _KIND_ORDER = {kind: position for position, kind in enumerate(HappeningKind.values)}
 
@@ -87,27 +90,93 @@ def _ordered(items: list[Item]) -> list[Item]:
     )
 
 
-def _render(items: list[Item], *, language: str, frequency: str) -> Content:
-    groups: list[dict] = []
-    for item in items:
-        if not groups or groups[-1]["kind"] != item.kind:
-            groups.append({"kind": item.kind, "label": HappeningKind(item.kind).label, "items": []})
-        groups[-1]["items"].append(item)
-    context = {
-        "groups": groups,
-        "count": len(items),
-        "first": items[0],
-        "site_url": settings.SITE_URL,
-        "municipality_name": settings.MUNICIPALITY_NAME,
-        "manage_url": MANAGE_PLACEHOLDER,
-        "unsubscribe_url": UNSUBSCRIBE_PLACEHOLDER,
-    }
-    template = "digest" if frequency == Frequency.WEEKLY else "notification"
-    with translation.override(language):
-        subject = render_to_string(f"subscriptions/email/{template}_subject.txt", context)
-        body = render_to_string(f"subscriptions/email/{template}.txt", context)
-        html_body = render_to_string(f"subscriptions/email/{template}.html", context)
-    return Content(" ".join(subject.split())[:300], body, html_body)
+class Renderer:
+    """Renders digests from parts rendered once each: the frame of an email per language,
+    each happening per language, each group heading per language. A digest is then joined
+    from those parts, so its cost grows with its length, not with the templates."""
+
+    def __init__(self, frequency: str) -> None:
+        self.template = "digest" if frequency == Frequency.WEEKLY else "notification"
+        self.frames: dict[str, tuple[str, str]] = {}
+        self.items: dict[tuple[str, int], tuple[str, str]] = {}
+        self.headings: dict[tuple[str, str], tuple[str, str]] = {}
+
+    def _context(self, **extra) -> dict:
+        return {
+            "site_url": settings.SITE_URL,
+            "municipality_name": settings.MUNICIPALITY_NAME,
+            "manage_url": MANAGE_PLACEHOLDER,
+            "unsubscribe_url": UNSUBSCRIBE_PLACEHOLDER,
+            **extra,
+        }
+
+    def _frame(self, language: str) -> tuple[str, str]:
+        if language not in self.frames:
+            context = self._context(items=ITEMS_PLACEHOLDER)
+            with translation.override(language):
+                self.frames[language] = (
+                    render_to_string(f"subscriptions/email/{self.template}.txt", context),
+                    render_to_string(f"subscriptions/email/{self.template}.html", context),
+                )
+        return self.frames[language]
+
+    def _item(self, language: str, item: Item) -> tuple[str, str]:
+        key = (language, item.pk)
+        if key not in self.items:
+            context = self._context(item=item)
+            with translation.override(language):
+                self.items[key] = (
+                    render_to_string("subscriptions/email/_item.txt", context),
+                    render_to_string("subscriptions/email/_item.html", context),
+                )
+        return self.items[key]
+
+    def _heading(self, language: str, kind: str) -> tuple[str, str]:
+        key = (language, kind)
+        if key not in self.headings:
+            with translation.override(language):
+                label = str(HappeningKind(kind).label)
+            self.headings[key] = (f"\n{label.upper()}\n", f"<h2>{escape(label)}</h2>\n<ul>")
+        return self.headings[key]
+
+    def render(self, items: list[Item], *, language: str) -> Content:
+        text_parts: list[str] = []
+        html_parts: list[str] = []
+        kind = None
+        for item in items:
+            if item.kind != kind:
+                if kind is not None:
+                    html_parts.append("</ul>\n")
+                kind = item.kind
+                text_heading, html_heading = self._heading(language, kind)
+                text_parts.append(text_heading)
+                html_parts.append(html_heading)
+            text_item, html_item = self._item(language, item)
+            text_parts.append(text_item)
+            html_parts.append(html_item)
+        html_parts.append("</ul>\n")
+        text_frame, html_frame = self._frame(language)
+        with translation.override(language):
+            if self.template == "notification" and len(items) == 1:
+                label = HappeningKind(items[0].kind).label
+                subject = f"{label}: {items[0].title}"
+            elif self.template == "notification":
+                subject = ngettext(
+                    "Samverkan: %(counter)s new item",
+                    "Samverkan: %(counter)s new items",
+                    len(items),
+                ) % {"counter": len(items)}
+            else:
+                subject = ngettext(
+                    "Samverkan this week: %(counter)s new item",
+                    "Samverkan this week: %(counter)s new items",
+                    len(items),
+                ) % {"counter": len(items)}
+        return Content(
+            " ".join(subject.split())[:300],
+            text_frame.replace(ITEMS_PLACEHOLDER, "".join(text_parts)),
+            html_frame.replace(ITEMS_PLACEHOLDER, "".join(html_parts)),
+        )
 
 
 def _batch_queryset(frequency: str, after_pk: int, ceiling: int, batch_size: int):
@@ -137,6 +206,7 @@ def subscriber_emails_build(
     if not ceiling:
         return report
     cache: dict[tuple, Content] = {}
+    renderer = Renderer(frequency)
     after_pk = 0
     while True:
         with transaction.atomic():
@@ -146,13 +216,13 @@ def subscriber_emails_build(
             after_pk = batch[-1][0]
             report.batches += 1
             report.subscribers += len(batch)
-            report.emails += _build_batch(batch, frequency, ceiling, cache, report)
+            report.emails += _build_batch(batch, frequency, ceiling, cache, renderer, report)
         if len(batch) < batch_size:
             break
     return report
 
 
-def _build_batch(batch, frequency, ceiling, cache, report) -> int:
+def _build_batch(batch, frequency, ceiling, cache, renderer, report) -> int:
     first_pk, last_pk = batch[0][0], batch[-1][0]
     lowest_mark = min(row[3] for row in batch)
     in_range = SubscriptionTopic.objects.filter(
@@ -202,7 +272,7 @@ def _build_batch(batch, frequency, ceiling, cache, report) -> int:
         if content is None:
             if len(cache) >= MAX_CACHED_CONTENTS:
                 cache.clear()
-            content = cache[key] = _render(ordered, language=language, frequency=frequency)
+            content = cache[key] = renderer.render(ordered, language=language)
             report.contents_rendered += 1
         token = manage_token(Subscriber(pk=pk, manage_salt=salt))
         manage_url = manage_pattern.replace(_TOKEN, token)
