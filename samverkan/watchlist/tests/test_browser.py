@@ -63,8 +63,9 @@ def test_a_visitor_filters_the_watch_list_and_reads_an_item_and_the_portfolio(
     page.goto(live_server.url + reverse("watchlist:list"))
     page.get_by_role("heading", name="På gång: bevakningslistan").wait_for()
     assert_accessible(page, "watch list")
-    page.get_by_label("Typ").select_option("project")
-    page.get_by_role("button", name="Sök", exact=True).click()
+    search = page.get_by_role("search", name="Sök i bevakningslistan")
+    search.get_by_label("Typ").select_option("project")
+    search.get_by_role("button", name="Sök", exact=True).click()
     page.get_by_text("1 punkt").wait_for()
     assert page.get_by_role("link", name="Fritidskortet").count() == 0
     assert_accessible(page, "filtered watch list")

@@ -286,3 +286,72 @@ def test_the_portfolio_page_takes_the_same_number_of_queries_for_few_and_many(cl
     for n in range(1, 12):
         add(n)
     assert few == queries() <= 10
+
+
+def test_the_search_documents_hold_public_updates_only(world):
+    from samverkan.search.registry import source_for_kind
+
+    item = watch_item_create(title="Fritidskortet", owner=world.kff, owner_text="KFF")
+    today = timezone.localdate()
+    watch_item_update_add(item=item, date=today - timedelta(days=30), note="Öppen nyhet.")
+    watch_item_update_add(
+        item=item,
+        date=today - timedelta(days=20),
+        note="Intern nyhet.",
+        meeting=world.members_meeting,
+    )
+    source = source_for_kind("watch_item")
+    (document,) = [source.document(i) for i in source.queryset()]
+    assert document.title == "Fritidskortet"
+    assert "Öppen nyhet." in document.text and "Intern nyhet." not in document.text
+    assert document.date == today - timedelta(days=30)
+    assert "Kultur- och fritidsförvaltningen" in document.extra and "KFF" in document.extra
+    assert document.path == reverse("watchlist:item_detail", args=[item.pk])
+    portfolio = portfolio_save(name="Portföljen")
+    initiative = initiative_save(
+        portfolio=portfolio,
+        title="Biblioteksplan 2.0",
+        goals=[portfolio_goal_save(portfolio=portfolio, name="God psykisk hälsa")],
+        funding_source=FundingSource.STATE_GRANT,
+    )
+    initiatives = source_for_kind("initiative")
+    (document,) = [initiatives.document(i) for i in initiatives.queryset()]
+    assert document.path.endswith(f"#initiativ-{initiative.pk}")
+    assert "God psykisk hälsa" in document.extra
+
+
+def test_the_item_page_takes_the_same_number_of_queries_for_few_and_many_updates(
+    client, world, people
+):
+    from samverkan.watchlist.services import watch_item_update_edit
+
+    item = watch_item_create(title="Fritidskortet", themes=[world.children])
+    url = reverse("watchlist:item_detail", args=[item.pk])
+
+    def add(n: int) -> None:
+        update = watch_item_update_add(
+            item=item,
+            date=timezone.localdate() - timedelta(days=n),
+            note=f"Nyhet {n}",
+            meeting=world.public_meeting,
+            status="paused" if n % 2 else "ongoing",
+        )
+        watch_item_update_edit(
+            update=update,
+            actor=people.secretary,
+            date=update.date,
+            note=f"Rättad {n}",
+            status=update.status,
+            meeting=world.public_meeting,
+        )
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url).status_code == 200
+        return len(context.captured_queries)
+
+    add(1)
+    few = queries()
+    for n in range(2, 15):
+        add(n)
+    assert few == queries() <= 10
