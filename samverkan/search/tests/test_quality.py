@@ -186,3 +186,9 @@ def test_the_count_is_in_a_heading_and_pages_are_bounded(client, world):
     assert f'<h2 id="results-title" class="result-count">{count} träffar</h2>' in html
     assert client.get(URL, {"q": "förening", "sida": "9999"}).status_code == 200
     assert client.get(URL, {"q": "förening", "sida": "abc"}).status_code == 200
+
+
+def test_small_common_words_are_searched_too(client, world):
+    # PostgreSQL's 'swedish' configuration drops these from its tsquery; the search must not.
+    assert "Far och barn i Norrby" in titles(client, q="och barn")
+    assert client.get(URL, {"q": "och i för"}).status_code == 200
