@@ -50,6 +50,7 @@ EXCLUDED_MODELS = frozenset(
         "auth.permission",
         "sessions.session",
         "search.searchentry",
+        "search.searchword",
     }
 )
 

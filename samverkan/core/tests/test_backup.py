@@ -10,6 +10,7 @@ from django.core.management.base import CommandError
 
 from samverkan.core.backup import MANIFEST_FILE, database_fingerprint
 from samverkan.organisations.models import Organisation
+from samverkan.search.models import SearchEntry
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -36,6 +37,8 @@ def _only_folder(path: Path) -> Path:
 def test_the_demo_data_and_uploads_survive_a_backup_and_restore(uploads, tmp_path):
     call_command("seed_demo", verbosity=0)
     before = database_fingerprint()
+    entries_before = SearchEntry.objects.count()
+    assert entries_before > 100
     files_before = _files(uploads)
     assert before["organisations.organisation"]["rows"] > 100
     assert before["meetings.meeting"]["rows"] > 50
@@ -55,6 +58,7 @@ def test_the_demo_data_and_uploads_survive_a_backup_and_restore(uploads, tmp_pat
     call_command("restore", str(folder), verbosity=0)
 
     assert database_fingerprint() == before
+    assert SearchEntry.objects.count() == entries_before
     assert _files(uploads) == files_before
     # New rows get fresh keys after a restore (the sequences were moved past the data).
     new = Organisation.objects.create(name="Efter återläsningen", kind="association")

@@ -6,6 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from samverkan.core.backup import BackupError, backup_restore
+from samverkan.search.services import index_rebuild
 
 
 class Command(BaseCommand):
@@ -27,9 +28,10 @@ class Command(BaseCommand):
             raise CommandError(
                 "The restored data differs from the backup:\n" + "\n".join(report.mismatches)
             )
+        entries = index_rebuild()  # the index is derived data, not in the backup
         self.stdout.write(
             self.style.SUCCESS(
                 f"Restored {report.rows} rows and {report.files} files; "
-                "counts and checksums match the backup."
+                f"counts and checksums match the backup. Search index: {entries} entries."
             )
         )

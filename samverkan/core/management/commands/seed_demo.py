@@ -11,6 +11,7 @@ from samverkan.organisations import demo as organisations_demo
 from samverkan.organisations.models import Organisation
 from samverkan.search import index as search_index
 from samverkan.search.services import index_rebuild
+from samverkan.subscriptions import demo as subscriptions_demo
 from samverkan.watchlist import demo as watchlist_demo
 
 
@@ -34,6 +35,7 @@ class Command(BaseCommand):
             ("inquiries ", lambda: inquiries_demo.load_demo(seed=seed)),
             ("watch list ", lambda: watchlist_demo.load_demo(seed=seed)),
             ("consultations ", lambda: consultations_demo.load_demo(seed=seed)),
+            ("subscriptions ", lambda: subscriptions_demo.load_demo(seed=seed)),
         ]
         counts: dict[str, int] = {}
         with search_index.paused():
