@@ -181,8 +181,13 @@ def _on_m2m(sender, instance, action, reverse, model, pk_set, **kwargs) -> None:
     if not action.startswith("post_"):
         return
     if instance.__class__ in _watched:
+        # The instance's roots cover the change; of the other side only the objects that are
+        # roots themselves (their documents may list the link), not everything they reach.
         schedule(instance)
-    if model in _watched and pk_set:
+        kinds = [source.kind for source in sources() if source.model is model]
+        if kinds and pk_set:
+            _schedule_keys({(kind, str(pk)) for kind in kinds for pk in pk_set})
+    elif model in _watched and pk_set:
         for other in model._default_manager.filter(pk__in=pk_set):
             schedule(other)
 

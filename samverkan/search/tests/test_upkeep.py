@@ -216,3 +216,18 @@ def test_rebuild_works_in_small_batches(world):
     before = snapshot()
     assert index.rebuild(batch_size=2) == len(before)
     assert snapshot() == before
+
+
+def test_links_changed_from_either_side_are_followed(world, django_capture_on_commit_callbacks):
+    from samverkan.organisations.models import Area
+
+    kultur = org_services.term_create(model=Area, name="Kulturarv", slug="kulturarv")
+    with django_capture_on_commit_callbacks(execute=True):
+        org_services.organisation_update(organisation=world.orgs["far"], areas=[kultur])
+    assert found("kulturarv") == {"Far och barn i Norrby"}
+    with django_capture_on_commit_callbacks(execute=True):
+        kultur.organisation_set.add(world.orgs["hembygd"])
+    assert found("kulturarv") == {"Far och barn i Norrby", "Vinterö Hembygdsförening"}
+    with django_capture_on_commit_callbacks(execute=True):
+        kultur.organisation_set.clear()
+    assert found("kulturarv") == set()
