@@ -74,8 +74,8 @@ def test_a_volunteer_signs_on_a_phone_and_the_secretary_approves(
     assert Signature.objects.get().status == SignatureStatus.ACTIVE
 
     page.goto(live_server.url + reverse("organisations:register"))
-    page.get_by_role("searchbox").fill("hembygdsföreningar")
-    page.get_by_role("button", name="Sök").click()
+    page.locator("#main").get_by_role("searchbox").fill("hembygdsföreningar")
+    page.locator("#main").get_by_role("button", name="Sök").click()
     page.wait_for_url(re.compile(r"q=hembygdsf"))
     page.get_by_role("link", name="Vinterö Hembygdsförening").wait_for()
     desk.close()
@@ -90,7 +90,7 @@ def test_the_register_works_by_keyboard(live_server, page, agreement, secretary,
     focused = page.evaluate("document.activeElement.textContent")
     assert "Hoppa till innehållet" in focused
     page.keyboard.press("Enter")
-    page.get_by_role("searchbox").focus()
+    page.locator("#main").get_by_role("searchbox").focus()
     page.keyboard.type("schack")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"q=schack"))
