@@ -31,7 +31,10 @@ class Command(BaseCommand):
                 type=int,
                 default=None,
                 dest=name,
-                help=f"How many {name.replace('_', ' ')} (default {default} times --scale).",
+                help=(
+                    f"How many {name.replace('_', ' ')} (default {default} times --scale; "
+                    f"at least {data.MINIMUMS[name]})."
+                ),
             )
 
     def handle(self, *args, seed: int, scale: float, **options):
