@@ -94,13 +94,23 @@ def _rows(model: type[Model]) -> Iterator[dict]:
     )
 
 
+def _canonical(row: dict) -> bytes:
+    """A row as bytes for its checksum. Many-to-many lists come in no fixed order (PostgreSQL
+    returns them as stored), so they are sorted."""
+    fields = {
+        name: sorted(value, key=str) if isinstance(value, list) else value
+        for name, value in row["fields"].items()
+    }
+    return json.dumps({**row, "fields": fields}, sort_keys=True, default=str).encode()
+
+
 def database_fingerprint() -> dict[str, dict[str, object]]:
     """For every backed-up model: its number of rows and a SHA-256 of their content."""
     result: dict[str, dict[str, object]] = {}
     for model in backed_up_models():
         digest, count = hashlib.sha256(), 0
         for row in _rows(model):
-            digest.update(json.dumps(row, sort_keys=True, default=str).encode())
+            digest.update(_canonical(row))
             count += 1
         result[model._meta.label_lower] = {"rows": count, "sha256": digest.hexdigest()}
     return result
@@ -150,7 +160,7 @@ def backup_write(target: Path) -> BackupReport:
             for model in backed_up_models():
                 digest, count = hashlib.sha256(), 0
                 for row in _rows(model):
-                    digest.update(json.dumps(row, sort_keys=True, default=str).encode())
+                    digest.update(_canonical(row))
                     count += 1
                     out.write("" if first else ",\n")
                     out.write(json.dumps(row, cls=_ExactJSONEncoder))
