@@ -22,8 +22,10 @@ STORAGES = {
 }
 # Tests point the SMTP settings at their own local server.
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-EMAIL_HOST = "127.0.0.1"
-EMAIL_PORT = 1  # replaced by the smtp_server fixture; nothing listens here
+# Replaced by the smtp_server fixture (nothing listens on port 1); worker processes started by
+# a test get the fixture's port through the environment.
+EMAIL_HOST = env("EMAIL_HOST", "127.0.0.1")
+EMAIL_PORT = int(env("EMAIL_PORT", "1"))
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
