@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from samverkan.core import ratelimit
+from samverkan.core.http import private as _private
 from samverkan.subscriptions import services
 from samverkan.subscriptions import topics as topic_keys
 from samverkan.subscriptions.feeds import FEED_SEGMENTS, feed_path
@@ -21,13 +22,6 @@ from samverkan.subscriptions.forms import TOPIC_FIELDS, EmptyForm, SubscribeForm
 LIMIT_PER_ADDRESS = 20
 LIMIT_PER_EMAIL = 5
 WINDOW_SECONDS = 3600
-PRIVATE_HEADERS = {"Cache-Control": "private, no-store", "X-Robots-Tag": "noindex, nofollow"}
-
-
-def _private(response: HttpResponse) -> HttpResponse:
-    for header, value in PRIVATE_HEADERS.items():
-        response[header] = value
-    return response
 
 
 def _asked_for(request: HttpRequest) -> tuple[list[str], list[str]]:

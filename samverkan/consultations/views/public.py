@@ -16,18 +16,12 @@ from samverkan.consultations.models import Consultation, ConsultationDocument, C
 from samverkan.consultations.rules import can_see_consultation, can_see_response
 from samverkan.consultations.views.files import download
 from samverkan.core import ratelimit
+from samverkan.core.http import private as _private
 
 PAGE_SIZE = 20
 LIMIT_PER_EMAIL = 5
 LIMIT_PER_ADDRESS = 20
 WINDOW_SECONDS = 3600
-PRIVATE_HEADERS = {"Cache-Control": "private, no-store", "X-Robots-Tag": "noindex, nofollow"}
-
-
-def _private(response: HttpResponse) -> HttpResponse:
-    for header, value in PRIVATE_HEADERS.items():
-        response[header] = value
-    return response
 
 
 def add_errors(form, error: ValidationError) -> None:

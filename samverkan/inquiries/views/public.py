@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from samverkan.core import ratelimit
+from samverkan.core.http import private as _private
 from samverkan.inquiries import services
 from samverkan.inquiries.forms import ConfirmForm, InquiryForm, SenderAnswerForm
 from samverkan.inquiries.models import (
@@ -28,15 +29,6 @@ LIMIT_PER_EMAIL = 5
 LIMIT_PER_ADDRESS = 20
 ANSWER_LIMIT_PER_ADDRESS = 30
 WINDOW_SECONDS = 3600
-# The site's Referrer-Policy (same-origin) stays: with no-referrer, browsers send
-# "Origin: null" with the page's forms, and CSRF protection rightly refuses them.
-PRIVATE_HEADERS = {"Cache-Control": "private, no-store", "X-Robots-Tag": "noindex, nofollow"}
-
-
-def _private(response: HttpResponse) -> HttpResponse:
-    for header, value in PRIVATE_HEADERS.items():
-        response[header] = value
-    return response
 
 
 def _rate_limited(request: HttpRequest, email: str) -> bool:
