@@ -416,7 +416,9 @@ def gunicorn(env: dict[str, str], port: int, log_file):
         deadline = time.monotonic() + 60
         while True:
             if process.poll() is not None:
-                raise RuntimeError(f"gunicorn stopped at start (exit {process.returncode})")
+                log_file.flush()
+                tail = Path(log_file.name).read_text(errors="replace")[-3000:]
+                raise RuntimeError(f"gunicorn stopped at start ({process.returncode}):\n{tail}")
             try:
                 urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5).read()
                 break
