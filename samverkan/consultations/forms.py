@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from samverkan.collaboration_map.models import Theme
 from samverkan.consultations.models import ConsultationState, validate_reference_number
 from samverkan.consultations.selectors import municipal_organisations
+from samverkan.core.queries import word_choices
 from samverkan.meetings.uploads import check_attachment
 from samverkan.organisations.forms import PlainTextMixin
 from samverkan.organisations.models import District, Organisation
@@ -43,12 +44,9 @@ class FilterForm(forms.Form):
             c for c in ConsultationState.choices if include_draft or c[0] != ConsultationState.DRAFT
         ]
         self.fields["state"].choices = [("", _("All"))] + states
-        self.fields["theme"].choices = [("", _("All"))] + [
-            (t.slug, t.name) for t in Theme.objects.order_by("name_sort")
-        ]
-        self.fields["district"].choices = [("", _("The whole municipality"))] + [
-            (d.slug, d.name) for d in District.objects.order_by("name_sort")
-        ]
+        themes, districts = word_choices(Theme, District)  # one query for both lists
+        self.fields["theme"].choices = [("", _("All"))] + themes
+        self.fields["district"].choices = [("", _("The whole municipality"))] + districts
         self.fields["department"].choices = [("", _("All"))] + [(d.pk, d.name) for d in departments]
 
 

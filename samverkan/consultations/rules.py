@@ -16,15 +16,18 @@ def can_manage_consultations(user: Viewer) -> bool:
     return is_secretary(user)
 
 
+def represented_organisation_ids_query(user: Viewer):
+    """The same organisations as `represented_organisation_ids`, as a subquery."""
+    return user.representations.filter(approved=True).values("organisation_id")  # type: ignore[union-attr]
+
+
 def represented_organisation_ids(user: Viewer) -> set[int]:
     if not user.is_authenticated or not user.is_active:
         return set()
     cache = getattr(user, "_represented_cache", None)
     if cache is None:
         cache = set(
-            user.representations.filter(approved=True).values_list(  # type: ignore[union-attr]
-                "organisation_id", flat=True
-            )
+            represented_organisation_ids_query(user).values_list("organisation_id", flat=True)
         )
         user._represented_cache = cache  # type: ignore[union-attr]
     return cache

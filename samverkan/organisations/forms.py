@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from samverkan.core.queries import word_choices
 from samverkan.core.swedish import normalise_organisation_number
 from samverkan.core.validators import no_markup
 from samverkan.organisations.models import (
@@ -55,13 +56,11 @@ class RegisterFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         everything = [("", _("All"))]
         self.fields["kind"].choices = everything + list(OrganisationKind.choices)
-        self.fields["area"].choices = everything + list(Area.objects.values_list("slug", "name"))
-        self.fields["district"].choices = everything + list(
-            District.objects.values_list("slug", "name")
-        )
-        self.fields["target_group"].choices = everything + list(
-            TargetGroup.objects.values_list("slug", "name")
-        )
+        # The three lists of words in one query.
+        areas, districts, groups = word_choices(Area, District, TargetGroup)
+        self.fields["area"].choices = everything + areas
+        self.fields["district"].choices = everything + districts
+        self.fields["target_group"].choices = everything + groups
 
 
 class OrganisationFieldsForm(PlainTextMixin, forms.Form):

@@ -8,11 +8,13 @@ from datetime import date
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from samverkan.core.queries import many_to_many_load
 from samverkan.core.swedish import search_query_terms
 from samverkan.organisations.models import (
     Agreement,
     ExclusionCase,
     Organisation,
+    OrganisationLink,
     RenewalInvitation,
     Signature,
     SignatureStatus,
@@ -47,8 +49,21 @@ def signatory_count(agreement: Agreement) -> int:
     return Signature.objects.filter(agreement=agreement, status=SignatureStatus.ACTIVE).count()
 
 
-def _with_terms(queryset: QuerySet[Organisation]) -> QuerySet[Organisation]:
-    return queryset.prefetch_related("areas", "districts", "target_groups")
+TERMS = ("areas", "districts", "target_groups")
+
+
+def _with_terms(
+    queryset: QuerySet[Organisation], terms: tuple[str, ...] = TERMS
+) -> QuerySet[Organisation]:
+    return queryset.prefetch_related(*terms)
+
+
+def terms_load(
+    organisations: list[Organisation], terms: tuple[str, ...] = TERMS
+) -> list[Organisation]:
+    """Fill `organisation.<term>.all()` for the many-to-many `terms` with one query (instead
+    of one prefetch query per field)."""
+    return many_to_many_load(organisations, terms)
 
 
 @dataclass(frozen=True)
@@ -61,8 +76,11 @@ class RegisterFilter:
     sort: str = "name"
 
 
-def register_search(agreement: Agreement, criteria: RegisterFilter) -> QuerySet[Organisation]:
-    """Organisations with an active signature of `agreement`, filtered and sorted in Swedish."""
+def register_search(
+    agreement: Agreement, criteria: RegisterFilter, *, terms: tuple[str, ...] = TERMS
+) -> QuerySet[Organisation]:
+    """Organisations with an active signature of `agreement`, filtered and sorted in Swedish,
+    with the `terms` (many-to-many fields) prefetched."""
     signed = Signature.objects.filter(agreement=agreement, status=SignatureStatus.ACTIVE)
     queryset = Organisation.objects.filter(pk__in=signed.values("organisation_id"))
     for term in search_query_terms(criteria.q):
@@ -79,25 +97,47 @@ def register_search(agreement: Agreement, criteria: RegisterFilter) -> QuerySet[
         queryset = queryset.order_by("-name_sort", "-pk")
     else:
         queryset = queryset.order_by("name_sort", "pk")
-    return _with_terms(queryset)
+    return _with_terms(queryset, terms)
 
 
 def organisation_for_page(pk: int) -> Organisation | None:
-    return (
-        _with_terms(Organisation.objects.all())
-        .prefetch_related(
+    """The organisation with what its page shows: terms, signatures with their events, links
+    to predecessors and successors (a fixed number of queries)."""
+    organisation = (
+        Organisation.objects.prefetch_related(
             Prefetch(
                 "signatures",
                 queryset=Signature.objects.select_related("agreement")
                 .prefetch_related("events")
                 .order_by("-agreement__period_start", "-signed_at"),
             ),
-            "predecessor_links__predecessor",
-            "successor_links__successor",
         )
         .filter(pk=pk)
         .first()
     )
+    if organisation is not None:
+        terms_load([organisation])
+        _links_load(organisation)
+    return organisation
+
+
+def _links_load(organisation: Organisation) -> None:
+    """Fill `predecessor_links` and `successor_links` (with the organisations at their other
+    ends) with one query."""
+    links = list(
+        OrganisationLink.objects.filter(
+            Q(successor=organisation) | Q(predecessor=organisation)
+        ).select_related("predecessor", "successor")
+    )
+    cache = organisation.__dict__.setdefault("_prefetched_objects_cache", {})
+    for name, own_end in (
+        ("predecessor_links", "successor_id"),
+        ("successor_links", "predecessor_id"),
+    ):
+        loaded = OrganisationLink.objects.all()
+        loaded._result_cache = [link for link in links if getattr(link, own_end) == organisation.pk]
+        loaded._prefetch_done = True
+        cache[name] = loaded
 
 
 def organisation_decided_exclusions(organisation: Organisation) -> QuerySet[ExclusionCase]:
@@ -122,6 +162,24 @@ class Verification:
 def verification_for(organisation: Organisation, today: date | None = None) -> Verification:
     """Whether the organisation is an active signatory today, and so may use the symbol."""
     today = today or timezone.localdate()
+    prefetched = getattr(organisation, "_prefetched_objects_cache", {}).get("signatures")
+    if prefetched is not None:  # organisation_for_page loaded them with their agreements
+        signature = next(
+            (
+                s
+                for s in prefetched
+                if s.status == SignatureStatus.ACTIVE
+                and s.agreement.status == Agreement.Status.PUBLISHED
+                and s.agreement.period_start <= today <= s.agreement.period_end
+            ),
+            None,
+        )
+        return Verification(
+            organisation=organisation,
+            agreement=signature.agreement if signature else agreement_current(today),
+            signature=signature,
+            today=today,
+        )
     signature = (
         Signature.objects.filter(
             organisation=organisation,

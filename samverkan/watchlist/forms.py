@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from samverkan.collaboration_map.models import Theme
+from samverkan.core.queries import word_choices
 from samverkan.core.swedish import format_date
 from samverkan.meetings.models import Meeting
 from samverkan.organisations.models import MUNICIPAL_KINDS, District, Organisation
@@ -70,12 +71,9 @@ class WatchListFilterForm(forms.Form):
             .values_list("pk", "name")
         )
         self.fields["owner"].choices = everything + list(owners)
-        self.fields["theme"].choices = everything + list(
-            Theme.objects.order_by("name_sort").values_list("slug", "name")
-        )
-        self.fields["district"].choices = everything + list(
-            District.objects.order_by("name_sort").values_list("slug", "name")
-        )
+        themes, districts = word_choices(Theme, District)  # one query for both lists
+        self.fields["theme"].choices = everything + themes
+        self.fields["district"].choices = everything + districts
 
 
 class WatchItemForm(forms.Form):

@@ -56,6 +56,7 @@ def watch_list(request: HttpRequest) -> HttpResponse:
         criteria = selectors.WatchListFilter(**form.cleaned_data)
     paginator = Paginator(selectors.watch_item_search(request.user, criteria), PAGE_SIZE)
     page = paginator.get_page(request.GET.get("sida"))
+    page.object_list = selectors.words_load(page.object_list)
     query = request.GET.copy()
     query.pop("sida", None)
     return render(

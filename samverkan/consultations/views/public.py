@@ -17,6 +17,7 @@ from samverkan.consultations.rules import can_see_consultation, can_see_response
 from samverkan.consultations.views.files import download
 from samverkan.core import ratelimit
 from samverkan.core.http import private as _private
+from samverkan.core.queries import many_to_many_load
 
 PAGE_SIZE = 20
 LIMIT_PER_EMAIL = 5
@@ -51,9 +52,10 @@ def consultation_list(request: HttpRequest) -> HttpResponse:
             district=data["district"] or "",
             department=data["department"],
         )
-    page = Paginator(selectors.consultation_list(criteria), PAGE_SIZE).get_page(
-        request.GET.get("sida")
-    )
+    found = selectors.consultation_list(criteria).prefetch_related(None)
+    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("sida"))
+    # The themes and districts of the page's consultations in one query.
+    page.object_list = many_to_many_load(page.object_list, ("themes", "districts"))
     query = request.GET.copy()
     query.pop("sida", None)
     return render(
@@ -73,14 +75,15 @@ def consultation_list(request: HttpRequest) -> HttpResponse:
 
 def consultation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     consultation = _visible(request, pk)
+    current = selectors.current_responses(consultation)
     return render(
         request,
         "consultations/consultation_detail.html",
         {
             "consultation": consultation,
             "lifecycle": selectors.public_lifecycle(consultation),
-            "register": selectors.consultee_register(consultation),
-            "responses": selectors.published_responses(consultation),
+            "register": selectors.consultee_register(consultation, current),
+            "responses": selectors.published_among(consultation, current),
             "own_responses": selectors.own_responses(request.user, consultation),
             "viewer_is_secretary": is_secretary(request.user),
             "nav": "consultations",

@@ -51,8 +51,10 @@ def register(request: HttpRequest) -> HttpResponse:
         criteria = selectors.RegisterFilter(**{k: v or "" for k, v in form.cleaned_data.items()})
     page = None
     if agreement is not None:
-        paginator = Paginator(selectors.register_search(agreement, criteria), PAGE_SIZE)
+        paginator = Paginator(selectors.register_search(agreement, criteria, terms=()), PAGE_SIZE)
         page = paginator.get_page(request.GET.get("sida"))
+        # The list shows areas and districts (not target groups), read in one query.
+        page.object_list = selectors.terms_load(list(page.object_list), ("areas", "districts"))
     query = request.GET.copy()
     query.pop("sida", None)
     return render(
