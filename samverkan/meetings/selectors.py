@@ -11,7 +11,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    prefetch_related_objects,
+)
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +30,7 @@ from samverkan.core.swedish import search_query_terms, sort_key
 from samverkan.meetings.models import (
     ActionItem,
     AgendaItem,
+    Attachment,
     Attendance,
     Body,
     BodyKind,
@@ -123,36 +133,87 @@ def body_meetings(
 def meeting_for_page(pk: int) -> Meeting | None:
     """A meeting with everything its page shows, in a constant number of queries: bodies,
     agenda items with attachments, decisions, action items and the points carried over from
-    and to them, attendance, and the history of changes to the published minutes."""
-    items = AgendaItem.objects.select_related(
-        "carried_over_from__origin__meeting", "carried_over_from__body"
-    ).prefetch_related(
-        "attachments",
-        Prefetch("decisions", queryset=Decision.objects.select_related("body").order_by("pk")),
-        Prefetch(
-            "action_items",
-            queryset=ActionItem.objects.select_related("owner").order_by("pk"),
-        ),
-        Prefetch(
-            "carried_over",
-            queryset=CarriedOverPoint.objects.select_related("resolved_in__meeting").order_by("pk"),
-        ),
-    )
-    attendances = Attendance.objects.select_related(
-        "person", "body", "organisation", "party", "substitute_for"
-    )
-    revisions = MinutesRevision.objects.select_related("changed_by__person")
-    return (
+    and to them, attendance, and the history of changes to the published minutes.
+
+    The meeting's own query also says whether it has any attachments, action items, points
+    carried over and revisions at all; what it has none of is not asked for (many meetings
+    have no attachments, and few minutes are ever revised)."""
+    meeting = (
         Meeting.objects.select_related("minutes_taker")
-        .prefetch_related(
-            "bodies",
-            Prefetch("agenda_items", queryset=items),
-            Prefetch("attendances", queryset=attendances),
-            Prefetch("minutes_revisions", queryset=revisions),
+        .annotate(
+            has_attachments=Exists(Attachment.objects.filter(agenda_item__meeting=OuterRef("pk"))),
+            has_action_items=Exists(ActionItem.objects.filter(agenda_item__meeting=OuterRef("pk"))),
+            has_carried_over=Exists(
+                CarriedOverPoint.objects.filter(origin__meeting=OuterRef("pk"))
+            ),
+            has_revisions=Exists(MinutesRevision.objects.filter(meeting=OuterRef("pk"))),
         )
         .filter(pk=pk)
         .first()
     )
+    if meeting is None:
+        return None
+    item_lookups = [
+        Prefetch("decisions", queryset=Decision.objects.select_related("body").order_by("pk"))
+    ]
+    empty = []
+    if meeting.has_attachments:
+        item_lookups.append("attachments")
+    else:
+        empty.append(("attachments", Attachment))
+    if meeting.has_action_items:
+        item_lookups.append(
+            Prefetch(
+                "action_items", queryset=ActionItem.objects.select_related("owner").order_by("pk")
+            )
+        )
+    else:
+        empty.append(("action_items", ActionItem))
+    if meeting.has_carried_over:
+        item_lookups.append(
+            Prefetch(
+                "carried_over",
+                queryset=CarriedOverPoint.objects.select_related("resolved_in__meeting").order_by(
+                    "pk"
+                ),
+            )
+        )
+    else:
+        empty.append(("carried_over", CarriedOverPoint))
+    items = AgendaItem.objects.select_related(
+        "carried_over_from__origin__meeting", "carried_over_from__body"
+    ).prefetch_related(*item_lookups)
+    attendances = Attendance.objects.select_related(
+        "person", "body", "organisation", "party", "substitute_for"
+    )
+    lookups = [
+        "bodies",
+        Prefetch("agenda_items", queryset=items),
+        Prefetch("attendances", queryset=attendances),
+    ]
+    if meeting.has_revisions:
+        lookups.append(
+            Prefetch(
+                "minutes_revisions",
+                queryset=MinutesRevision.objects.select_related("changed_by__person"),
+            )
+        )
+    else:
+        _prefetched_empty([meeting], "minutes_revisions", MinutesRevision)
+    prefetch_related_objects([meeting], *lookups)
+    agenda_items = list(meeting.agenda_items.all())
+    for name, model in empty:
+        _prefetched_empty(agenda_items, name, model)
+    return meeting
+
+
+def _prefetched_empty(objects: Iterable, name: str, model: type) -> None:
+    """Mark the relation `name` of each object as prefetched and empty (known to be so)."""
+    for obj in objects:
+        nothing = model.objects.none()
+        nothing._result_cache = []
+        nothing._prefetch_done = True
+        obj.__dict__.setdefault("_prefetched_objects_cache", {})[name] = nothing
 
 
 def meeting_bodies(meeting: Meeting) -> list[Body]:
@@ -263,6 +324,18 @@ def meeting_attendance(meeting: Meeting) -> AttendanceList:
         guests=[row for _body, row in by_status[Attendance.Status.GUEST]],
         substitutions=[a for a in attendances if a.substitute_for_id is not None],
     )
+
+
+def meetings_visible_in(user: Viewer, meetings: Iterable[Meeting]) -> set[int]:
+    """Which of these (loaded) meetings the viewer may see: public ones and all of them for
+    the secretary without a query, the others (members-only) with one."""
+    meetings = {meeting.pk: meeting for meeting in meetings if meeting is not None}
+    if is_secretary(user):
+        return set(meetings)
+    visible = {pk for pk, m in meetings.items() if m.visibility == Meeting.Visibility.PUBLIC}
+    if not user.is_authenticated:
+        return visible
+    return visible | meetings_visible_among(user, set(meetings) - visible)
 
 
 def meetings_visible_among(user: Viewer, pks: Iterable[int]) -> set[int]:

@@ -124,13 +124,14 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     show_minutes = rules.can_view_minutes(request.user, meeting)
     items = list(meeting.agenda_items.all())
-    origins = {item.carried_over_from.origin.meeting_id for item in items if item.carried_over_from}
-    later = {
-        point.resolved_in.meeting_id
+    # The meetings the points were carried over from and to (loaded with the items).
+    origins = [item.carried_over_from.origin.meeting for item in items if item.carried_over_from]
+    later = [
+        point.resolved_in.meeting
         for item in items
         for point in item.carried_over.all()
         if point.resolved_in is not None
-    }
+    ]
     context = {
         "meeting": meeting,
         "when": services.meeting_when(meeting),
@@ -138,7 +139,7 @@ def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "items": items,
         "show_minutes": show_minutes,
         "is_draft": meeting.minutes_status != Meeting.MinutesStatus.PUBLISHED,
-        "linkable_meetings": selectors.meetings_visible_among(request.user, origins | later),
+        "linkable_meetings": selectors.meetings_visible_in(request.user, origins + later),
         "nav": NAV,
     }
     if show_minutes:
