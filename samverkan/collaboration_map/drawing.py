@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -65,6 +66,10 @@ LINK_STYLES = {
 }
 
 
+def _dash(style: NodeStyle | LinkStyle) -> str:
+    return format_html(' stroke-dasharray="{}"', style.dash) if style.dash else ""
+
+
 @dataclass(frozen=True)
 class DrawnNode:
     placed: layout.PlacedNode
@@ -72,10 +77,42 @@ class DrawnNode:
     url: str
     name: str  # the accessible name: the whole name and the kind
     style: NodeStyle
+    link_target: str = ""
 
     @property
     def is_truncated(self) -> bool:
         return self.placed.lines[-1].endswith("…")
+
+    @property
+    def svg(self) -> str:
+        """The node's SVG (a link around a box and its text). Written here rather than in the
+        template: a map has hundreds of nodes, and this is several times faster."""
+        p, style = self.placed, self.style
+        return format_html(
+            '<a class="collab-map__node collab-map__node--{kind}" href="{url}" aria-label="{name}"'
+            ' data-key="{key}" data-kind="{kind}"{target}>{title}\n'
+            '<rect x="{left}" y="{top}" width="{w}" height="{h}" rx="{rx}" fill="{fill}"'
+            ' stroke="{stroke}" stroke-width="{stroke_width}"{dash}/>\n'
+            '<text text-anchor="middle" fill="#1b1b1b">{lines}</text>\n</a>',
+            kind=p.kind,
+            url=self.url,
+            name=self.name,
+            key=p.key,
+            target=format_html(' target="{}"', self.link_target) if self.link_target else "",
+            title=format_html("<title>{}</title>", self.point.name) if self.is_truncated else "",
+            left=p.left,
+            top=p.top,
+            w=layout.BOX_W,
+            h=layout.BOX_H,
+            rx=style.rx,
+            fill=style.fill,
+            stroke=style.stroke,
+            stroke_width=style.stroke_width,
+            dash=_dash(style),
+            lines=format_html_join(
+                "", '<tspan x="{}" y="{}">{}</tspan>', ((p.x, y, line) for y, line in p.text_lines)
+            ),
+        )
 
 
 @dataclass(frozen=True)
@@ -83,6 +120,26 @@ class DrawnEdge:
     placed: layout.PlacedEdge
     label: str
     style: LinkStyle
+
+    @property
+    def svg(self) -> str:
+        """The link's SVG path with its title (see DrawnNode.svg)."""
+        p, style = self.placed, self.style
+        return format_html(
+            '<path class="collab-map__link collab-map__link--{kind}" data-source="{source}"'
+            ' data-target="{target}" data-kind="{kind}" d="{d}" stroke="{stroke}"'
+            ' stroke-width="{stroke_width}"{dash} stroke-linecap="round"{marker}>'
+            "<title>{label}</title></path>",
+            kind=p.kind,
+            source=p.source,
+            target=p.target,
+            d=p.d,
+            stroke=style.stroke,
+            stroke_width=style.stroke_width,
+            dash=_dash(style),
+            marker=format_html(' marker-end="url(#cm-end-{})"', p.kind) if style.marker else "",
+            label=self.label,
+        )
 
 
 @dataclass(frozen=True)
@@ -187,6 +244,7 @@ def draw_map(
             name=_("%(name)s, %(kind)s")
             % {"name": names[p.key], "kind": str(ContactPointKind(p.kind).label).lower()},
             style=NODE_STYLES[ContactPointKind(p.kind)],
+            link_target="_top" if embedded else "",
         )
         for p in placed.nodes
     )
