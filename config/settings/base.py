@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "samverkan.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "samverkan.core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "samverkan.core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -141,8 +142,17 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "samverkan_cache",
-    }
+    },
+    # Whole pages for anonymous visitors (samverkan/core/pagecache.py). Files shared by the
+    # workers of one machine; several machines point this at one shared store.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": env("PAGE_CACHE_LOCATION", str(DATA_DIR / "cache" / "pages")),
+        "OPTIONS": {"MAX_ENTRIES": 20000},
+    },
 }
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
+PAGE_CACHE_SECONDS = 60
 
 # Email: the outbox hands messages to this backend.
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

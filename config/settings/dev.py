@@ -7,3 +7,6 @@ DEBUG = env_bool("DEBUG", True)
 EMAIL_BACKEND = env("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Pages are not cached while templates are being edited.
+PAGE_CACHE = env_bool("PAGE_CACHE", not DEBUG)

@@ -30,3 +30,8 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 MEDIA_ROOT = Path(tempfile.gettempdir()) / "samverkan-test-uploads"
+
+# Tests roll back their transactions, so nothing would invalidate a cached page between
+# tests; the page cache has its own tests (core/tests/test_pagecache.py).
+PAGE_CACHE = False
+CACHES["pages"]["LOCATION"] = str(Path(tempfile.gettempdir()) / "samverkan-test-pages")  # noqa: F405

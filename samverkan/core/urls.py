@@ -8,4 +8,5 @@ urlpatterns = [
     path("tillganglighet/", views.accessibility, name="accessibility"),
     path("personuppgifter/", views.privacy, name="privacy"),
     path("kontakt/", views.contact, name="contact"),
+    path("sprak/<str:language>/", views.language_choose, name="language"),
 ]

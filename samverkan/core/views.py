@@ -1,9 +1,10 @@
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 from samverkan.core import ratelimit
@@ -59,3 +60,29 @@ def contact(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("Thank you. Your message has been sent."))
             return redirect("core:contact")
     return render(request, "core/contact.html", {"form": form})
+
+
+def language_choose(request: HttpRequest, language: str) -> HttpResponse:
+    """Remember the chosen language in a cookie and go back to the page the visitor was on.
+
+    A plain link rather than Django's POST form, so that pages carry no form token and can be
+    cached for every anonymous visitor. Choosing a language changes nothing but the cookie."""
+    if language not in dict(settings.LANGUAGES):
+        raise Http404
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/"
+    response = redirect(next_url)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response

@@ -143,7 +143,7 @@ def test_every_public_page_passes_axe(
     page.get_by_role("button", name="Skicka").click()
     assert_accessible(page, "contact form with errors")
     page.goto(live_server.url + reverse("organisations:register"))
-    page.get_by_role("button", name="In English").click()
+    page.get_by_role("link", name="In English").click()
     page.get_by_role("heading", name="Who has signed the agreement").wait_for()
     assert_accessible(page, "register in English")
 
