@@ -111,14 +111,11 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
     filter_query = request.GET.copy()
     filter_query.pop("sida", None)
     filter_query.pop("tidigare", None)
-    feeds = [
-        {
-            "body": b,
-            "url": reverse("meetings:body_feed", args=[b.slug]),
-            "webcal": _webcal(reverse("meetings:body_feed", args=[b.slug])),
-        }
-        for b in bodies
-    ]
+    # Only the chosen body's feed is offered: a big municipality has hundreds of bodies.
+    body_feed = None
+    if body is not None:
+        url = reverse("meetings:body_feed", args=[body.slug])
+        body_feed = {"body": body, "url": url, "webcal": _webcal(url)}
     public_feed = reverse("meetings:public_feed")
     return render(
         request,
@@ -133,8 +130,7 @@ def calendar_page(request: HttpRequest) -> HttpResponse:
             "filter_query": filter_query.urlencode(),
             "public_feed_url": public_feed,
             "public_feed_webcal": _webcal(public_feed),
-            "body_feeds": feeds,
-            "body_feed": next((f for f in feeds if f["body"] == body), None),
+            "body_feed": body_feed,
             "nav": "calendar",
         },
     )
