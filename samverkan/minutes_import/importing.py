@@ -120,7 +120,13 @@ from samverkan.watchlist.services import (
 )
 
 from .extraction import extract_bytes, extract_path
-from .identity import Directory, Resolution, person_key
+from .identity import (
+    Directory,
+    Resolution,
+    organisation_key,
+    organisation_words_key,
+    person_key,
+)
 from .models import IdentityKind, IdentitySuggestion, ImportedDocument
 from .people import normalise_body
 
@@ -345,6 +351,9 @@ _ROLES = {
     "ersättare": MembershipRole.SUBSTITUTE,
 }
 GUEST_ROLE = "gäst"
+# A person with seats in several of a meeting's bodies attends for the council first, then
+# the network, then the others (as meetings.attendance_record decides).
+_SEAT_PRECEDENCE = {BodyKind.COUNCIL: 0, BodyKind.NETWORK: 1}
 _PARTY_NAMES = {
     "S": "Socialdemokraterna",
     "M": "Moderaterna",
@@ -516,6 +525,12 @@ class _Import:
         self.people_by_key: dict[str, Person] = {}
         self.document_people: dict[int, set[str]] = defaultdict(set)
         self.organisations_by_key: dict[str, Organisation | None] = {}
+        # Rows read once per document (see "Reading once" below).
+        self.people: dict[int, Person] = {}
+        self.organisations: dict[int, Organisation] = {}
+        self.parties: dict[str, Party] = {}
+        self.seats: dict[int, list[Membership]] = {}
+        self.new_seats: list[Membership] = []
 
     # -- the whole -----------------------------------------------------------------------------
 
@@ -801,7 +816,7 @@ class _Import:
         if key in self.organisations_by_key and self.organisations_by_key[key] is not None:
             return self.organisations_by_key[key]  # type: ignore[return-value]
         if resolution.sure:
-            organisation = Organisation.objects.get(pk=resolution.match_id)
+            organisation = self.organisation(resolution.match_id)  # type: ignore[arg-type]
             if resolution.pending is not None:
                 self.copy_pending(resolution.pending, resolution.text)
             self.counts["organisations_matched"] += 1
@@ -810,6 +825,7 @@ class _Import:
                 name=resolution.text[:200],
                 kind=organisation_kind_for(resolution.text, department_hint=department),
             )
+            self.organisations[organisation.pk] = organisation
             self.directory.organisation_added(organisation)
             self.created["organisations"].append(organisation.pk)
             self.counts["organisations_created"] += 1
@@ -840,7 +856,7 @@ class _Import:
             taken=self.document_people.keys(),
         )
         if resolution.sure:
-            person = Person.objects.get(pk=resolution.match_id)
+            person = self.person(resolution.match_id)  # type: ignore[arg-type]
             if resolution.pending is not None:
                 self.copy_pending(resolution.pending, name)
             self.counts["people_matched"] += 1
@@ -856,6 +872,7 @@ class _Import:
                 self.counts["people_renamed"] += 1
         else:
             person = meetings.person_create(name=name)
+            self.people[person.pk] = person
             self.directory.person_added(person)
             self.created["people"].append(person.pk)
             self.counts["people_created"] += 1
@@ -870,7 +887,7 @@ class _Import:
         resolution = self.directory.resolve_mention(name, self.document_people)
         if not resolution.sure:
             return None
-        return Person.objects.filter(pk=resolution.match_id).first()
+        return self.person(resolution.match_id, missing_ok=True)  # type: ignore[arg-type]
 
     def suggest(
         self,
@@ -918,6 +935,115 @@ class _Import:
         self.suggestions.append(suggestion)
         self.counts["suggestions"] += 1
 
+    # -- reading once ----------------------------------------------------------------------------
+    # The people, organisations, parties and seats a document needs are read in a few queries
+    # and kept for the document; what the import adds is added to them as it goes.
+
+    def person(self, pk: int, *, missing_ok: bool = False) -> Person:
+        person = self.people.get(pk)
+        if person is None:
+            found = Person.objects.filter(pk=pk).first()
+            if found is None:
+                if missing_ok:
+                    return None  # type: ignore[return-value]
+                raise Person.DoesNotExist(pk)
+            person = self.people[pk] = found
+        return person
+
+    def organisation(self, pk: int) -> Organisation:
+        organisation = self.organisations.get(pk)
+        if organisation is None:
+            organisation = self.organisations[pk] = Organisation.objects.get(pk=pk)
+        return organisation
+
+    def read_people_and_organisations(self, names: list[str], organisations: list[str]) -> None:
+        """Read in one query each the people and organisations that these names are
+        written exactly as (or remembered as): most of a document's names."""
+        directory = self.directory
+        person_ids: set[int] = set()
+        for name in names:
+            key = person_key(name)
+            person_ids.update(directory.people_by_key.get(key, ()))
+            remembered = directory.aliases.get((IdentityKind.PERSON, key))
+            if remembered:
+                person_ids.add(remembered)
+        organisation_ids: set[int] = set()
+        for text in organisations:
+            key = organisation_key(text)
+            found = [
+                *directory.organisations_by_key.get(key, ()),
+                *directory.organisations_by_words.get(organisation_words_key(text), ()),
+            ]
+            remembered = directory.aliases.get((IdentityKind.ORGANISATION, key))
+            if remembered:
+                found.append(remembered)
+            for pk in found:
+                organisation_ids.update(directory.with_links(pk))
+        person_ids -= self.people.keys()
+        organisation_ids -= self.organisations.keys()
+        if person_ids:
+            self.people.update(Person.objects.in_bulk(person_ids))
+        if organisation_ids:
+            self.organisations.update(Organisation.objects.in_bulk(organisation_ids))
+
+    def party(self, abbreviation: str | None) -> Party | None:
+        if not abbreviation:
+            return None
+        key = abbreviation[:10]
+        if key not in self.parties:
+            party, _created = Party.objects.get_or_create(
+                abbreviation=key,
+                defaults={"name": _PARTY_NAMES.get(abbreviation.upper(), abbreviation)[:100]},
+            )
+            self.parties[key] = party
+        return self.parties[key]
+
+    def seat_organisation(self, seat: Membership | None) -> Organisation | None:
+        if seat is None or seat.organisation_id is None:
+            return None
+        return self.organisation(seat.organisation_id)
+
+    def seat_party(self, seat: Membership | None) -> Party | None:
+        if seat is None or seat.party_id is None:
+            return None
+        party = next((p for p in self.parties.values() if p.pk == seat.party_id), None)
+        if party is None:
+            party = Party.objects.get(pk=seat.party_id)
+            self.parties[party.abbreviation] = party
+        return party
+
+    def read_parties(self, abbreviations: set[str]) -> None:
+        wanted = {a[:10] for a in abbreviations if a} - self.parties.keys()
+        if wanted:
+            for party in Party.objects.filter(abbreviation__in=wanted):
+                self.parties[party.abbreviation] = party
+
+    def seats_of(self, bodies: list[Body]) -> list[Membership]:
+        """Every seat in these bodies, as the database has them and with the seats this
+        document adds; each body's seats are read once per document."""
+        missing = [b.pk for b in bodies if b.pk not in self.seats]
+        if missing:
+            by_pk = {b.pk: b for b in bodies}
+            for pk in missing:
+                self.seats[pk] = []
+            for seat in Membership.objects.filter(body_id__in=missing).order_by("start", "pk"):
+                seat.body = by_pk[seat.body_id]
+                self.seats[seat.body_id].append(seat)
+        return [seat for body in bodies for seat in self.seats[body.pk]]
+
+    def seats_on(self, person: Person, bodies: list[Body]) -> list[Membership]:
+        """``person``'s seats in ``bodies`` on the meeting's date, as ``members_on`` would
+        list them (by the body's name, then the role)."""
+        day = self.day
+        held = [
+            seat
+            for seat in self.seats_of(bodies)
+            if seat.person_id == person.pk
+            and seat.start <= day
+            and (seat.end is None or seat.end >= day)
+        ]
+        return sorted(held, key=lambda seat: (seat.body.name, seat.role))
+
     # -- attendance ----------------------------------------------------------------------------
 
     def group_body(self, group: str | None) -> Body | None:
@@ -936,14 +1062,9 @@ class _Import:
         body = self.group_body(group)
         if body is not None:
             return body
-        held = (
-            meetings.members_on([b.pk for b in self.bodies], self.day)
-            .filter(person=person)
-            .select_related("body")
-            .first()
-        )
-        if held is not None:
-            return held.body
+        held = self.seats_on(person, self.bodies)
+        if held:
+            return held[0].body
         if organisation is not None and organisation.kind == OrganisationKind.MUNICIPAL_DEPARTMENT:
             for candidate in self.bodies:
                 if candidate.kind == BodyKind.NETWORK:
@@ -952,15 +1073,6 @@ class _Import:
             if candidate.kind == BodyKind.COUNCIL:
                 return candidate
         return self.bodies[0]
-
-    def party(self, abbreviation: str | None) -> Party | None:
-        if not abbreviation:
-            return None
-        party, _created = Party.objects.get_or_create(
-            abbreviation=abbreviation[:10],
-            defaults={"name": _PARTY_NAMES.get(abbreviation.upper(), abbreviation)[:100]},
-        )
-        return party
 
     def ensure_seat(
         self,
@@ -977,10 +1089,14 @@ class _Import:
         if party is not None:
             organisation = None
         day = self.day
-        query = Membership.objects.filter(body=body, person=person)
-        if person is None:
-            query = query.filter(organisation=organisation)
-        seats = list(query.order_by("start", "pk"))
+        seats = [
+            seat
+            for seat in self.seats_of([body])
+            if seat.person_id == (person.pk if person else None)
+            and (person is not None or seat.organisation_id == organisation.pk)  # type: ignore[union-attr]
+        ]
+        # By start, then in the order they were made (new seats after the stored ones).
+        seats.sort(key=lambda seat: (seat.start, seat.pk is None, seat.pk or 0))
         covering = next(
             (m for m in seats if m.start <= day and (m.end is None or m.end >= day)), None
         )
@@ -997,8 +1113,8 @@ class _Import:
                 self.add_seat(
                     body,
                     person,
-                    organisation or (None if party else covering.organisation),
-                    party or (None if organisation else covering.party),
+                    organisation or (None if party else self.seat_organisation(covering)),
+                    party or (None if organisation else self.seat_party(covering)),
                     role or covering.role,
                     ends,
                 )
@@ -1018,23 +1134,60 @@ class _Import:
         role: str,
         end: date | None,
     ) -> None:
+        """A new seat from the meeting's date. It is written with the document's other new
+        seats (:meth:`save_seats`) when ``meetings.membership_add`` would accept it as it is
+        (no overlapping seat, no account to give a role); otherwise that service writes it
+        now, with its checks, its error and the role it grants."""
         if party is not None:
             organisation = None
-        membership = meetings.membership_add(
-            body=body,
-            person=person,
-            start=self.day,
-            end=end,
-            organisation=organisation,
-            party=party,
-            role=role,
+        start = self.day
+        overlapping = person is not None and any(
+            seat.person_id == person.pk
+            and (seat.end is None or seat.end >= start)
+            and (end is None or seat.start <= end)
+            for seat in self.seats_of([body])
         )
-        self.created["memberships"].append(membership.pk)
+        refused = overlapping or (person is None and organisation is None)
+        if refused or (person is not None and person.user_id):
+            self.save_seats()
+            membership = meetings.membership_add(
+                body=body,
+                person=person,
+                start=start,
+                end=end,
+                organisation=organisation,
+                party=party,
+                role=role,
+            )
+        else:
+            membership = Membership(
+                body=body,
+                person=person,
+                organisation=organisation,
+                party=party,
+                role=role,
+                title="",
+                start=start,
+                end=end,
+            )
+            self.new_seats.append(membership)
+        membership.body = body
+        self.seats[body.pk].append(membership)
         self.counts["memberships_created"] += 1
+        if membership.pk is not None:
+            self.created["memberships"].append(membership.pk)
         if person is not None:
             self.directory.note_representation(
                 person.pk, membership.organisation_id, party.abbreviation if party else None
             )
+
+    def save_seats(self) -> None:
+        """Write the new seats waiting in :attr:`new_seats`, in one query."""
+        if not self.new_seats:
+            return
+        Membership.objects.bulk_create(self.new_seats)
+        self.created["memberships"].extend(seat.pk for seat in self.new_seats)
+        self.new_seats = []
 
     def import_attendance(self) -> None:
         assert self.meeting is not None
@@ -1043,54 +1196,69 @@ class _Import:
             for s in self.result.get("substitutions") or []
             if s.get("substitute") and s.get("for")
         }
+        listed_rows = [
+            (status, raw)
+            for status, listed in (
+                (Attendance.Status.PRESENT, self.result.get("present") or []),
+                (Attendance.Status.APOLOGIES, self.result.get("absent") or []),
+            )
+            for raw in listed
+        ]
+        self.read_people_and_organisations(
+            [str(raw.get("name") or "") for _status, raw in listed_rows]
+            + list(substitutes.values()),
+            [
+                str(raw["organisation"])
+                for _status, raw in listed_rows
+                if raw.get("organisation") and not raw.get("party")
+            ]
+            + [str(v) for v in self.result.get("vacancies") or []],
+        )
+        self.read_parties({str(raw.get("party") or "") for _status, raw in listed_rows})
+        self.seats_of(self.bodies)
         entries: list[_Entry] = []
-        for status, listed in (
-            (Attendance.Status.PRESENT, self.result.get("present") or []),
-            (Attendance.Status.APOLOGIES, self.result.get("absent") or []),
-        ):
-            for raw in listed:
-                name = " ".join(str(raw.get("name") or "").split())
-                if not name:
-                    continue
-                role_text = str(raw.get("role") or "").strip().casefold()
-                organisation_resolution = None
-                body_hint = self.group_body(raw.get("group"))
-                department = body_hint is not None and body_hint.kind == BodyKind.NETWORK
-                if raw.get("organisation") and not raw.get("party"):
-                    organisation_resolution = self.directory.resolve_organisation(
-                        raw["organisation"], on=self.day
-                    )
-                person, resolution = self.person_for(
-                    name, organisation=organisation_resolution, party=raw.get("party")
+        for status, raw in listed_rows:
+            name = " ".join(str(raw.get("name") or "").split())
+            if not name:
+                continue
+            role_text = str(raw.get("role") or "").strip().casefold()
+            organisation_resolution = None
+            body_hint = self.group_body(raw.get("group"))
+            department = body_hint is not None and body_hint.kind == BodyKind.NETWORK
+            if raw.get("organisation") and not raw.get("party"):
+                organisation_resolution = self.directory.resolve_organisation(
+                    raw["organisation"], on=self.day
                 )
-                organisation = None
-                if organisation_resolution is not None:
-                    if (
-                        not organisation_resolution.sure
-                        and organisation_resolution.candidate_id is not None
-                        and resolution.sure
-                        and organisation_resolution.candidate_id
-                        in self.directory.people[person.pk].organisation_ids
-                    ):
-                        # The person is sure and has represented the similar organisation.
-                        organisation_resolution.match_id = organisation_resolution.candidate_id
-                        organisation_resolution.candidate_id = None
-                    organisation = self.organisation_from(
-                        organisation_resolution, department=department
-                    )
-                status_here = Attendance.Status.GUEST if role_text == GUEST_ROLE else status
-                entries.append(
-                    _Entry(
-                        name,
-                        status_here,
-                        person,
-                        organisation,
-                        self.party(raw.get("party")),
-                        _ROLES.get(role_text, ""),
-                        raw.get("group"),
-                    )
+            person, resolution = self.person_for(
+                name, organisation=organisation_resolution, party=raw.get("party")
+            )
+            organisation = None
+            if organisation_resolution is not None:
+                if (
+                    not organisation_resolution.sure
+                    and organisation_resolution.candidate_id is not None
+                    and resolution.sure
+                    and organisation_resolution.candidate_id
+                    in self.directory.people[person.pk].organisation_ids
+                ):
+                    # The person is sure and has represented the similar organisation.
+                    organisation_resolution.match_id = organisation_resolution.candidate_id
+                    organisation_resolution.candidate_id = None
+                organisation = self.organisation_from(
+                    organisation_resolution, department=department
                 )
-        recorded: set[int] = set()
+            status_here = Attendance.Status.GUEST if role_text == GUEST_ROLE else status
+            entries.append(
+                _Entry(
+                    name,
+                    status_here,
+                    person,
+                    organisation,
+                    self.party(raw.get("party")),
+                    _ROLES.get(role_text, ""),
+                    raw.get("group"),
+                )
+            )
         substituted: dict[int, Person] = {}
         for entry in entries:
             for_name = substitutes.get(person_key(entry.name))
@@ -1116,17 +1284,8 @@ class _Import:
                 party=entry.party,
                 role=entry.role,
             )
-        for entry in entries:
-            if entry.person.pk in recorded:
-                continue
-            recorded.add(entry.person.pk)
-            meetings.attendance_record(
-                meeting=self.meeting,
-                person=entry.person,
-                status=entry.status,
-                substitute_for=substituted.get(entry.person.pk),
-            )
-            self.counts[f"attendance_{entry.status}"] += 1
+        self.save_seats()
+        self.record_attendance(entries, substituted)
         for vacancy in self.result.get("vacancies") or []:
             text = " ".join(str(vacancy).split())
             if not text or text.casefold() == "vakans" or self.body_named(text, create=False):
@@ -1136,6 +1295,61 @@ class _Import:
             body = self.seat_body_for_vacancy(organisation)
             self.ensure_seat(body, None, organisation=organisation)
             self.counts["vacancies"] += 1
+        self.save_seats()
+
+    def record_attendance(self, entries: list[_Entry], substituted: dict[int, Person]) -> None:
+        """One attendance row per person, with the body, organisation, party and role of
+        their seat (as ``meetings.attendance_record`` records them), written in one query.
+        A row that service would refuse goes through it, to fail with its reason."""
+        assert self.meeting is not None
+        rows: list[Attendance] = []
+        recorded: set[int] = set()
+        for entry in entries:
+            if entry.person.pk in recorded:
+                continue
+            recorded.add(entry.person.pk)
+            substitute_for = substituted.get(entry.person.pk)
+            # The council first, then the network, then others (attendance_record's order).
+            held = sorted(
+                self.seats_on(entry.person, self.bodies),
+                key=lambda seat: (_SEAT_PRECEDENCE.get(seat.body.kind, 2), seat.body_id),
+            )
+            seat = held[0] if held else None
+            self.counts[f"attendance_{entry.status}"] += 1
+            if (
+                self.meeting.minutes_status == Meeting.MinutesStatus.PUBLISHED
+                or (
+                    seat is None
+                    and entry.status != Attendance.Status.GUEST
+                    and substitute_for is None
+                )
+                or (substitute_for is not None and substitute_for.pk == entry.person.pk)
+            ):
+                meetings.attendance_record(
+                    meeting=self.meeting,
+                    person=entry.person,
+                    status=entry.status,
+                    substitute_for=substitute_for,
+                )
+                continue
+            source = seat
+            if source is None and substitute_for is not None:
+                theirs = self.seats_on(substitute_for, self.bodies)
+                source = theirs[0] if theirs else None
+            rows.append(
+                Attendance(
+                    meeting=self.meeting,
+                    person=entry.person,
+                    status=entry.status,
+                    substitute_for=substitute_for,
+                    note="",
+                    body=source.body if source else None,
+                    organisation_id=source.organisation_id if source else None,
+                    party_id=source.party_id if source else None,
+                    role=seat.role if seat else "",
+                )
+            )
+        Attendance.objects.bulk_create(rows)
 
     def seat_body_for_vacancy(self, organisation: Organisation) -> Body:
         if organisation.kind == OrganisationKind.MUNICIPAL_DEPARTMENT:
@@ -1280,7 +1494,7 @@ class _Import:
                 continue
             resolution = self.directory.resolve_organisation(text, on=self.day)
             if resolution.sure:
-                return Organisation.objects.get(pk=resolution.match_id)
+                return self.organisation(resolution.match_id)  # type: ignore[arg-type]
         return None
 
     def import_watchlist(self) -> None:
@@ -1356,18 +1570,16 @@ class _Import:
                 person = self.mentioned(member)
                 if person is None:
                     person, _resolution = self.person_for(member)
-                seat = (
-                    meetings.members_on([b.pk for b in self.bodies], self.day)
-                    .filter(person=person)
-                    .first()
-                )
+                held = self.seats_on(person, self.bodies)
+                seat = held[0] if held else None
                 self.ensure_seat(
                     body,
                     person,
-                    organisation=seat.organisation if seat else None,
-                    party=seat.party if seat else None,
+                    organisation=self.seat_organisation(seat),
+                    party=self.seat_party(seat),
                 )
                 self.counts["working_group_members"] += 1
+        self.save_seats()
 
     # -- the calendar --------------------------------------------------------------------------
 
