@@ -20,6 +20,7 @@ from email.utils import parseaddr
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -100,7 +101,9 @@ def feed_ics(meetings: Iterable[Meeting], *, name: str) -> bytes:
     """A subscribable calendar of ``meetings`` named ``name``. Meetings without a date are left
     out; cancelled meetings stay, marked STATUS:CANCELLED, so subscribers see the change.
 
-    Prefetch ``agenda_items`` on the meetings: every event lists its agenda.
+    Every event lists its agenda, read here with one query for all the meetings. A large
+    municipality's feed holds thousands of events, so they are written by ``_feed_event``
+    (the same properties as ``_event`` gives ``icalendar``, which is about 15 times slower).
     """
     calendar = _calendar("PUBLISH")
     calendar.add("name", name)
@@ -109,13 +112,119 @@ def feed_ics(meetings: Iterable[Meeting], *, name: str) -> bytes:
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", vDuration(REFRESH))
     calendar.add_component(stockholm_vtimezone())
-    for meeting in meetings:
-        if meeting.date is None:
-            continue
-        event = _event(meeting, cancelled=meeting.status == Meeting.Status.CANCELLED)
-        event.add("organizer", _organizer())
-        calendar.add_component(event)
-    return calendar.to_ical()
+    head = calendar.to_ical()
+    end = b"END:VCALENDAR\r\n"
+    assert head.endswith(end)
+    if isinstance(meetings, QuerySet):
+        ids: QuerySet | list[int] = meetings.values("pk")  # one query, however many
+    else:
+        meetings = list(meetings)
+        ids = [meeting.pk for meeting in meetings]
+    agendas = _agendas(ids)
+    meetings = [meeting for meeting in meetings if meeting.date is not None]
+    context = {
+        "dtstamp": _utc(timezone.now()),
+        "organizer": _organizer_line(),
+        "detail": reverse("meetings:meeting_detail", args=[0]),
+    }
+    parts = [head[: -len(end)]]
+    parts.extend(_feed_event(m, agendas.get(m.pk, []), context) for m in meetings)
+    parts.append(end)
+    return b"".join(parts)
+
+
+def _agendas(meeting_ids: QuerySet | list[int]) -> dict[int, list[str]]:
+    """Each meeting's agenda lines ("1. Title"), in order, in one query."""
+    from samverkan.meetings.models import AgendaItem
+
+    agendas: dict[int, list[str]] = {}
+    rows = (
+        AgendaItem.objects.filter(meeting_id__in=meeting_ids)
+        .order_by("meeting_id", "position", "pk")
+        .values_list("meeting_id", "position", "title")
+    )
+    for meeting_id, position, title in rows:
+        agendas.setdefault(meeting_id, []).append(f"{position}. {title}")
+    return agendas
+
+
+def _feed_event(meeting: Meeting, agenda: list[str], context: dict[str, str]) -> bytes:
+    cancelled = meeting.status == Meeting.Status.CANCELLED
+    page = settings.SITE_URL + context["detail"].replace("/0/", f"/{meeting.pk}/", 1)
+    start, end = _start_end(meeting)
+    summary = meeting.title
+    if cancelled:
+        summary = _("Cancelled: %(title)s") % {"title": meeting.title}
+    parts = []
+    if agenda:
+        parts.append(_("Agenda:") + "\n" + "\n".join(agenda))
+    if meeting.online_url:
+        parts.append(_("Join online: %(url)s") % {"url": meeting.online_url})
+    parts.append(_("More about the meeting: %(url)s") % {"url": page})
+    description = "\n\n".join(parts)
+    lines = [
+        "BEGIN:VEVENT",
+        f"SUMMARY:{_text(summary)}",
+        f"DTSTART{_when(start)}",
+        f"DTEND{_when(end)}",
+        f"DTSTAMP:{context['dtstamp']}",
+        f"UID:{event_uid(meeting)}",
+        f"SEQUENCE:{meeting.sequence}",
+        f"CREATED:{_utc(meeting.created_at)}",
+        f"DESCRIPTION:{_text(description)}",
+    ]
+    location = meeting.place or meeting.online_url
+    if location:
+        lines.append(f"LOCATION:{_text(location)}")
+    lines += [
+        context["organizer"],
+        f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}",
+        "TRANSP:OPAQUE",
+        f"URL:{meeting.online_url or page}",
+        "END:VEVENT",
+    ]
+    return b"".join(_fold(line) for line in lines)
+
+
+def _text(value: str) -> str:
+    """A TEXT value escaped as RFC 5545 (3.3.11) says."""
+    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return value.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+
+
+def _utc(moment: datetime) -> str:
+    return moment.astimezone(ZoneInfo("UTC")).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _when(value: date | datetime) -> str:
+    """``;VALUE=DATE:20240101`` or ``;TZID=Europe/Stockholm:20240101T160000``."""
+    if isinstance(value, datetime):
+        return f";TZID={TZID}:{value.strftime('%Y%m%dT%H%M%S')}"
+    return f";VALUE=DATE:{value.strftime('%Y%m%d')}"
+
+
+def _organizer_line() -> str:
+    organizer = _organizer()
+    name = organizer.params["CN"].replace('"', "")
+    if any(c in name for c in ",;:"):
+        name = f'"{name}"'
+    return f"ORGANIZER;CN={name}:{organizer}"
+
+
+def _fold(line: str) -> bytes:
+    """The line in octets, folded at 75 (RFC 5545 3.1) without splitting a character."""
+    data = line.encode()
+    if len(data) <= 75:
+        return data + b"\r\n"
+    pieces = []
+    start, limit = 0, 75
+    while start < len(data):
+        stop = min(start + limit, len(data))
+        while stop < len(data) and data[stop] & 0xC0 == 0x80:  # inside a UTF-8 character
+            stop -= 1
+        pieces.append(data[start:stop])
+        start, limit = stop, 74  # a continuation line starts with a space
+    return b"\r\n ".join(pieces) + b"\r\n"
 
 
 # --- Building blocks ----------------------------------------------------------------------------

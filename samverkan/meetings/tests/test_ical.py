@@ -369,3 +369,54 @@ def test_an_empty_feed_is_still_a_valid_calendar():
     assert calendar.walk("VEVENT") == []
     assert str(calendar["X-WR-CALNAME"]) == "Arbetsgruppen"
     raw_lines(content)
+
+
+@pytest.mark.parametrize("title_shift", [0, 1, 2, 3])
+def test_feed_events_are_what_icalendar_would_write(council, settings, title_shift):
+    """The feed writes its events itself, for speed; parsed back they must be the events
+    ``icalendar`` makes for a single meeting, property by property."""
+    settings.DEFAULT_FROM_EMAIL = "Samverkan, Älvstads kommun <samverkan@example.org>"
+    long_title = "x" * title_shift + "Årsmöte för föreningarna i Ängsbacka; budget, val\nm.m. " * 3
+    meetings = [
+        make_meeting(council, title=long_title),
+        make_meeting(
+            council, title="Heldag", date=in_days(31), all_day=True, start_time=None, end_time=None
+        ),
+        make_meeting(council, title="Utan sluttid", date=in_days(32), end_time=None),
+        make_meeting(
+            council,
+            title="Digitalt",
+            date=in_days(33),
+            place="",
+            online_url="https://meet.example.org/a?b=1,2",
+        ),
+        make_meeting(
+            council, title="Både och", date=in_days(34), online_url="https://meet.example.org/c"
+        ),
+        make_meeting(council, title="Inställt", date=in_days(3)),
+    ]
+    services.meeting_cancel(meeting=meetings[-1])
+    services.agenda_item_add(meeting=meetings[0], title="Förslag om bidrag, fördelning; ärende\\1")
+    services.agenda_item_add(meeting=meetings[0], title="Övriga frågor " + "ö" * 60)
+    meetings = list(Meeting.objects.filter(pk__in=[m.pk for m in meetings]).order_by("pk"))
+
+    fast = {str(e["UID"]): e for e in parse(ical.feed_ics(meetings, name="Rådet")).walk("VEVENT")}
+    raw_lines(ical.feed_ics(meetings, name="Rådet"))
+    assert len(fast) == len(meetings)
+    for meeting in meetings:
+        slow = ical._event(meeting, cancelled=meeting.status == Meeting.Status.CANCELLED)
+        slow.add("organizer", ical._organizer())
+        expected = parse_event(slow.to_ical())
+        got = fast[ical.event_uid(meeting)]
+        names = {name for name in expected if name != "DTSTAMP"}
+        assert names == {name for name in got if name != "DTSTAMP"}
+        for name in names:
+            assert got.decoded(name) == expected.decoded(name), name
+        assert got["ORGANIZER"].params["CN"] == expected["ORGANIZER"].params["CN"]
+        assert got["DTSTART"].params.get("TZID") == expected["DTSTART"].params.get("TZID")
+
+
+def parse_event(content: bytes):
+    from icalendar import Event
+
+    return Event.from_ical(content)

@@ -29,7 +29,7 @@ def public_feed_meetings(body: Body | None = None) -> QuerySet[Meeting]:
     meetings = Meeting.objects.filter(visibility=Meeting.Visibility.PUBLIC, date__gte=since)
     if body is not None:
         meetings = meetings.filter(bodies=body)
-    return meetings.order_by("date", "start_time", "pk").prefetch_related("agenda_items")
+    return meetings.order_by("date", "start_time", "pk")
 
 
 @dataclass
