@@ -21,6 +21,7 @@ from samverkan.collaboration_map import selectors
 from samverkan.collaboration_map.drawing import MapDrawing, draw_map
 from samverkan.collaboration_map.forms import MapFilterForm
 from samverkan.collaboration_map.views.public import NAV
+from samverkan.core import pagecache
 
 #: For the embeddable picture and frame: framed by any site, no script, no plugin, styles only
 #: from this site.
@@ -83,15 +84,20 @@ def _drawing(
 @require_GET
 def map_page(request: HttpRequest) -> HttpResponse:
     form, criteria = _criteria(request)
-    graph = selectors.map_graph(criteria)
+
+    def body() -> str:
+        graph = selectors.map_graph(criteria)
+        context = {"graph": graph, "drawing": _drawing(graph, form, criteria, embedded=False)}
+        return render_to_string("collaboration_map/_map_body.html", context)
+
+    # The picture and its list are the same for every visitor: kept until the data change.
     return render(
         request,
         "collaboration_map/map.html",
         {
             "form": form,
             "criteria": criteria,
-            "graph": graph,
-            "drawing": _drawing(graph, form, criteria, embedded=False),
+            "map_body": pagecache.fragment("map", (criteria.query(),), body),
             "nav": NAV,
         },
     )

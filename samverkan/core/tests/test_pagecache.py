@@ -164,3 +164,26 @@ def test_query_strings_are_part_of_the_address(page_cache, organisation, client)
 )
 def test_which_statements_count_as_writes(sql, write):
     assert pagecache.is_write(sql) is write
+
+
+def test_the_map_picture_is_kept_for_logged_in_visitors_too_until_the_data_change(
+    page_cache, client, django_user_model
+):
+    from samverkan.collaboration_map import services as map_services
+    from samverkan.collaboration_map.models import ContactPointKind
+
+    map_services.contact_point_create(name="Föreningsrådet", kind=ContactPointKind.FORUM)
+    client.force_login(django_user_model.objects.create(email="eva@example.org"))
+    url = reverse("collaboration_map:map")
+    _, first, made = _get(client, url)
+    _, again, kept = _get(client, url)
+    assert "Föreningsrådet" in first and "<svg" in first
+
+    def picture(page: str) -> str:
+        return page[page.index('<p class="result-count"') : page.index('id="map-text-tree"')]
+
+    assert picture(again) == picture(first)
+    assert kept < made  # the picture's queries are not made again
+    map_services.contact_point_create(name="Ungdomsrådet", kind=ContactPointKind.FORUM)
+    _, changed, _ = _get(client, url)
+    assert "Ungdomsrådet" in changed
