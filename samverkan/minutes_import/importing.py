@@ -92,6 +92,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from samverkan.accounts.models import User
+from samverkan.core.swedish import search_document
 from samverkan.meetings import services as meetings
 from samverkan.meetings.models import (
     ActionItem,
@@ -100,6 +101,7 @@ from samverkan.meetings.models import (
     Body,
     BodyKind,
     CarriedOverPoint,
+    Decision,
     ItemType,
     Meeting,
     MeetingKind,
@@ -110,6 +112,7 @@ from samverkan.meetings.models import (
 )
 from samverkan.organisations.models import Organisation, OrganisationKind
 from samverkan.organisations.services import organisation_create
+from samverkan.search import index as search_index
 from samverkan.watchlist.models import WatchItemKind, WatchItemStatus
 from samverkan.watchlist.selectors import title_key, watch_item_find
 from samverkan.watchlist.services import (
@@ -488,6 +491,19 @@ def _overlap(
 # ---------------------------------------------------------------------------------------------
 # One import
 # ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _CalendarRow:
+    """One row of a document's calendar, read."""
+
+    title: str
+    day: date | None
+    start: time | None = None
+    end: time | None = None
+    bodies: list[Body] = field(default_factory=list)
+    place: str = ""
+    when: str = ""  # the date as written, for a row without one
 
 
 @dataclass
@@ -1384,10 +1400,21 @@ class _Import:
         )
 
     def import_agenda(self) -> list[tuple[AgendaItem, dict[str, Any]]]:
+        """The items with their notes, decisions and action items, each kind written in one
+        query. They are the rows ``meetings.agenda_item_add``, ``agenda_item_record``,
+        ``decision_add`` and ``action_item_add`` would write: the meeting's agenda is empty
+        here (new, or cleared for this document) and its minutes are a draft, so those
+        services' checks pass; what the document could get wrong (a type, a date) is checked
+        before anything is written."""
         assert self.meeting is not None
+        meeting = self.meeting
         made: list[tuple[AgendaItem, dict[str, Any]]] = []
         items = self.result.get("agenda_items") or []
         open_points = self.open_points() if self.kind != "notice" else []
+        resolved: list[CarriedOverPoint] = []
+        decision_texts: list[tuple[AgendaItem, str]] = []
+        actions: list[tuple[AgendaItem, ActionItem]] = []
+        decision_body = min(self.bodies, key=lambda body: body.pk)
         for position, raw in zip(self.positions(items), items, strict=True):
             title = " ".join(str(raw.get("title") or "").split())[:300] or _("Item %(n)s") % {
                 "n": position
@@ -1403,30 +1430,49 @@ class _Import:
             )
             text = str(raw.get("text") or "").strip()
             point = next((p for p in open_points if _similar_titles(p.title, title)), None)
-            item = meetings.agenda_item_add(
-                meeting=self.meeting,
-                title=title,
+            item = AgendaItem(
+                meeting=meeting,
+                title=title.strip(),
                 item_type=item_type,
-                position=position,
+                presenter="",
                 description=text if self.kind == "notice" else "",
+                notes=text if self.kind != "notice" else "",
+                position=position,
                 carried_over_from=point,
             )
             self.counts["agenda_items"] += 1
             made.append((item, raw))
             if point is not None:
                 open_points.remove(point)
-                CarriedOverPoint.objects.filter(pk=point.pk).update(resolved_in=item)
+                point.resolved_in = item
+                resolved.append(point)
                 self.counts["carried_over_resolved"] += 1
             if self.kind == "notice":
                 continue
-            if text:
-                meetings.agenda_item_record(item=item, notes=text)
             for decision in raw.get("decisions") or []:
                 if str(decision).strip():
-                    meetings.decision_add(item=item, text=str(decision))
+                    decision_texts.append((item, str(decision)))
                     self.counts["decisions"] += 1
             for action in raw.get("actions") or []:
-                self.import_action(item, action)
+                action_item = self.import_action(item, action)
+                if action_item is not None:
+                    actions.append((item, action_item))
+        AgendaItem.objects.bulk_create([item for item, _raw in made])
+        for point in resolved:
+            CarriedOverPoint.objects.filter(pk=point.pk).update(resolved_in=point.resolved_in)
+        Decision.objects.bulk_create(
+            Decision(
+                agenda_item=item,
+                body=decision_body,
+                date=meeting.date or timezone.localdate(),
+                text=text.strip(),
+                search_document=search_document(text, item.title),
+            )
+            for item, text in decision_texts
+        )
+        ActionItem.objects.bulk_create(action_item for _item, action_item in actions)
+        # Written without signals: the search index learns of the items and decisions here.
+        search_index.schedule(meeting)
         return made
 
     def carry_over(self, items: list[tuple[AgendaItem, dict[str, Any]]]) -> None:
@@ -1451,21 +1497,21 @@ class _Import:
                 self.counts["follow_ups"] += 1
 
     def import_action(self, item: AgendaItem, action: dict[str, Any]) -> ActionItem | None:
+        """The action item (not yet written) that ``meetings.action_item_add`` would make."""
         what = str(action.get("what") or "").strip()
         owner_text = " ".join(str(action.get("owner") or "").split())
         if not what:
             return None
         due = _parse_date(action.get("due"), _("An action item"))
         owner = self.mentioned(owner_text) if owner_text else None
-        created = meetings.action_item_add(
-            item=item,
-            what=what[0].upper() + what[1:],
+        self.counts["action_items"] += 1
+        return ActionItem(
+            agenda_item=item,
+            what=(what[0].upper() + what[1:]).strip(),
             owner=owner,
-            owner_text="" if owner else (owner_text or _("Not stated"))[:200],
+            owner_text="" if owner else (owner_text or _("Not stated"))[:200].strip(),
             due=due,
         )
-        self.counts["action_items"] += 1
-        return created
 
     # -- the watch list ------------------------------------------------------------------------
 
@@ -1618,51 +1664,114 @@ class _Import:
         return MeetingKind.JOINT_MEETING if len(bodies) > 1 else MeetingKind.MEETING
 
     def import_calendar(self) -> None:
+        """Each dated row a planned meeting, unless the body already has a meeting that day
+        at an overlapping time or with a similar title.
+
+        The meetings are the rows ``meetings.meeting_create`` would make, written in one
+        query: a row is only made when no meeting of its bodies that day overlaps it, which
+        is more than that service's own check for clashes, and the other values are valid
+        by construction. Points still open for their bodies are put on their agendas by
+        ``meetings.agenda_add_carried_over_points``, in the order of the rows, as
+        meeting_create does."""
+        rows: list[_CalendarRow] = []
         for row in self.result.get("calendar") or []:
             title = " ".join(str(row.get("title") or "").split())[:300]
             day = _parse_date(row.get("date"), _("A calendar row"))
             if day is None or not title:
-                self.counts["calendar_undated"] += 1
-                self.warnings.append(
-                    _("The calendar row “%(title)s” (%(when)s) has no date and was not imported.")
-                    % {"title": title or "?", "when": row.get("date_text") or "?"}
-                )
+                rows.append(_CalendarRow(title, None, when=str(row.get("date_text") or "?")))
                 continue
             start = _parse_time(row.get("start_time"), _("A calendar row"))
             end = _parse_time(row.get("end_time"), _("A calendar row"))
             if start and end and end <= start:
                 end = None
             bodies = self.calendar_bodies(title)
-            same_day = (
-                Meeting.objects.filter(date=day, bodies__in=bodies)
-                .exclude(status=Meeting.Status.CANCELLED)
-                .distinct()
+            place = str(row.get("place") or "")[:300]
+            rows.append(_CalendarRow(title, day, start, end, bodies, place))
+        # The meetings of those days and bodies: {day: {meeting pk: (meeting, body pks)}}.
+        same_day: dict[date, dict[int, tuple[Meeting, set[int]]]] = defaultdict(dict)
+        dated = [row for row in rows if row.day is not None]
+        if dated:
+            links = (
+                Meeting.bodies.through.objects.filter(
+                    meeting__date__in={row.day for row in dated},
+                    body_id__in={body.pk for row in dated for body in row.bodies},
+                )
+                .exclude(meeting__status=Meeting.Status.CANCELLED)
+                .select_related("meeting")
             )
+            for link in links:
+                meeting = link.meeting
+                known = same_day[meeting.date].setdefault(meeting.pk, (meeting, set()))
+                known[1].add(link.body_id)
+        made: list[tuple[Meeting, list[Body]]] = []
+        for row in rows:
+            if row.day is None:
+                self.counts["calendar_undated"] += 1
+                self.warnings.append(
+                    _("The calendar row “%(title)s” (%(when)s) has no date and was not imported.")
+                    % {"title": row.title or "?", "when": row.when}
+                )
+                continue
+            wanted = {body.pk for body in row.bodies}
             if any(
-                _similar_titles(title, other.title)
+                _similar_titles(row.title, other.title)
                 or other.all_day
-                or _overlap(start, end, other.start_time, other.end_time)
-                for other in same_day
+                or _overlap(row.start, row.end, other.start_time, other.end_time)
+                for other, body_ids in same_day[row.day].values()
+                if body_ids & wanted
             ):
                 self.counts["calendar_existing"] += 1
                 continue
-            try:
-                meetings.meeting_create(
-                    bodies=bodies,
-                    kind=self.calendar_kind(title, bodies),
-                    title=title,
-                    date=day,
-                    start_time=start,
-                    end_time=end,
-                    place=str(row.get("place") or "")[:300],
-                )
-            except ValidationError as error:
-                self.warnings.append(
-                    _("The calendar row “%(title)s” on %(date)s was not imported: %(reason)s")
-                    % {"title": title, "date": day.isoformat(), "reason": _validation_text(error)}
-                )
-                continue
+            meeting = Meeting(
+                kind=self.calendar_kind(row.title, row.bodies),
+                title=row.title,
+                date=row.day,
+                start_time=row.start,
+                end_time=row.end,
+                place=row.place,
+            )
+            made.append((meeting, row.bodies))
+            # Known to the rows below by a key of its own until it is written.
+            same_day[row.day][-len(made)] = (meeting, wanted)
             self.counts["calendar_created"] += 1
+        if not made:
+            return
+        Meeting.objects.bulk_create(meeting for meeting, _bodies in made)
+        Meeting.bodies.through.objects.bulk_create(
+            Meeting.bodies.through(meeting_id=meeting.pk, body_id=body.pk)
+            for meeting, bodies in made
+            for body in bodies
+        )
+        self.bring_points_to(
+            [m for m, _b in made], {m.pk: {b.pk for b in bodies} for m, bodies in made}
+        )
+        for meeting, _bodies in made:
+            search_index.schedule(meeting)  # written without signals
+
+    def bring_points_to(self, planned: list[Meeting], bodies: dict[int, set[int]]) -> None:
+        """What ``meeting_create`` does for each newly planned business meeting: the points
+        still open for its bodies go on its agenda (asked of the service only for the
+        meetings that have such points)."""
+        planned = [m for m in planned if m.kind in meetings.CARRY_OVER_KINDS]
+        if not planned:
+            return
+        open_points = list(
+            CarriedOverPoint.objects.filter(
+                body_id__in=set().union(*(bodies[m.pk] for m in planned)),
+                resolved_in__isnull=True,
+            ).values_list("pk", "body_id", "origin__meeting_id", "origin__meeting__date")
+        )
+        for meeting in planned:
+            taken = [
+                point
+                for point in open_points
+                if point[1] in bodies[meeting.pk]
+                and point[2] != meeting.pk
+                and point[3] < (meeting.date or date.max)
+            ]
+            if taken:
+                meetings.agenda_add_carried_over_points(meeting=meeting)
+                open_points = [point for point in open_points if point not in taken]
 
     # -- minutes -------------------------------------------------------------------------------
 
