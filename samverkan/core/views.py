@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from samverkan.core import ratelimit
 from samverkan.core.forms import FeedbackForm
+from samverkan.core.privacy import BY_SLUG, PURPOSES
 from samverkan.meetings import selectors as meeting_selectors
 from samverkan.meetings.services import meeting_when
 from samverkan.organisations import selectors as organisation_selectors
@@ -37,7 +38,14 @@ def accessibility(request: HttpRequest) -> HttpResponse:
 
 
 def privacy(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/privacy.html")
+    return render(request, "core/privacy.html", {"purposes": PURPOSES})
+
+
+def privacy_purpose(request: HttpRequest, slug: str) -> HttpResponse:
+    purpose = BY_SLUG.get(slug)
+    if purpose is None:
+        raise Http404
+    return render(request, "core/privacy_purpose.html", {"purpose": purpose, "purposes": PURPOSES})
 
 
 def contact(request: HttpRequest) -> HttpResponse:
