@@ -87,6 +87,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from django.db.models import Q
+from django.db.models.signals import post_save
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -1201,7 +1202,7 @@ class _Import:
         """Write the new seats waiting in :attr:`new_seats`, in one query."""
         if not self.new_seats:
             return
-        Membership.objects.bulk_create(self.new_seats)
+        write_rows(self.new_seats)
         self.created["memberships"].extend(seat.pk for seat in self.new_seats)
         self.new_seats = []
 
@@ -1365,7 +1366,7 @@ class _Import:
                     role=seat.role if seat else "",
                 )
             )
-        Attendance.objects.bulk_create(rows)
+        write_rows(rows)
 
     def seat_body_for_vacancy(self, organisation: Organisation) -> Body:
         if organisation.kind == OrganisationKind.MUNICIPAL_DEPARTMENT:
@@ -1457,44 +1458,101 @@ class _Import:
                 action_item = self.import_action(item, action)
                 if action_item is not None:
                     actions.append((item, action_item))
-        AgendaItem.objects.bulk_create([item for item, _raw in made])
+        write_rows([item for item, _raw in made])
         for point in resolved:
             CarriedOverPoint.objects.filter(pk=point.pk).update(resolved_in=point.resolved_in)
-        Decision.objects.bulk_create(
-            Decision(
-                agenda_item=item,
-                body=decision_body,
-                date=meeting.date or timezone.localdate(),
-                text=text.strip(),
-                search_document=search_document(text, item.title),
-            )
-            for item, text in decision_texts
+        write_rows(
+            [
+                Decision(
+                    agenda_item=item,
+                    body=decision_body,
+                    date=meeting.date or timezone.localdate(),
+                    text=text.strip(),
+                    search_document=search_document(text, item.title),
+                )
+                for item, text in decision_texts
+            ]
         )
-        ActionItem.objects.bulk_create(action_item for _item, action_item in actions)
+        write_rows([action_item for _item, action_item in actions])
         # Written without signals: the search index learns of the items and decisions here.
         search_index.schedule(meeting)
         return made
 
     def carry_over(self, items: list[tuple[AgendaItem, dict[str, Any]]]) -> None:
-        """Points tabled or to follow up: they come back at the body's next meeting."""
+        """Points tabled or to follow up: they come back at the body's next meeting.
+
+        The points are those ``meetings.point_carry_over`` makes, written in one query, and
+        the body's next business meeting (if it is already planned) gets them on its agenda
+        from ``meetings.agenda_add_carried_over_points``. That service is asked once for all
+        of them, unless points of meetings between this one and that one are still open:
+        then once per point, as point_carry_over would, so that the agenda has the same
+        order."""
         if self.kind == "notice":
             return
+        assert self.meeting is not None
+        body = min(self.bodies, key=lambda b: b.pk)
+        points: list[CarriedOverPoint] = []
         for item, raw in items:
             text = str(raw.get("text") or "")
             for tabled in raw.get("tabled") or []:
                 reason = _("Lack of time") if _TIDSBRIST_RE.search(text) else ""
-                meetings.point_carry_over(
-                    item=item,
-                    kind=CarriedOverPoint.Kind.TABLED,
-                    title=str(tabled).strip()[:300] or item.title,
-                    reason=reason,
-                )
+                title = str(tabled).strip()[:300] or item.title
+                points.append(self.point(item, body, CarriedOverPoint.Kind.TABLED, title, reason))
                 self.counts["tabled"] += 1
             if raw.get("follow_up"):
-                meetings.point_carry_over(
-                    item=item, kind=CarriedOverPoint.Kind.FOLLOW_UP, title=item.title
-                )
+                points.append(self.point(item, body, CarriedOverPoint.Kind.FOLLOW_UP, item.title))
                 self.counts["follow_ups"] += 1
+        if not points:
+            return
+        following = self.next_business_meeting(body)
+        if following is None:
+            write_rows(points)
+            return
+        between = (
+            CarriedOverPoint.objects.filter(
+                body__in=following.bodies.all(),
+                resolved_in__isnull=True,
+                origin__meeting__date__gt=self.day,
+                origin__meeting__date__lt=following.date,
+            )
+            .exclude(origin__meeting=following)
+            .exists()
+        )
+        if between:
+            for point in points:
+                point.save()
+                meetings.agenda_add_carried_over_points(meeting=following)
+        else:
+            write_rows(points)
+            meetings.agenda_add_carried_over_points(meeting=following)
+
+    def point(
+        self, item: AgendaItem, body: Body, kind: str, title: str, reason: str = ""
+    ) -> CarriedOverPoint:
+        """The point (not yet written) ``meetings.point_carry_over`` would make."""
+        return CarriedOverPoint(
+            origin=item,
+            body=body,
+            kind=kind,
+            title=(title or item.title).strip(),
+            reason=reason,
+            previous=item.carried_over_from,
+        )
+
+    def next_business_meeting(self, body: Body) -> Meeting | None:
+        """The body's next business meeting after this one that is planned and has no
+        published minutes: where ``meetings.point_carry_over`` brings a point back."""
+        return (
+            Meeting.objects.filter(
+                bodies__in=[body],
+                date__gt=self.meeting.date or timezone.localdate(),  # type: ignore[union-attr]
+                kind__in=meetings.CARRY_OVER_KINDS,
+            )
+            .exclude(status=Meeting.Status.CANCELLED)
+            .exclude(minutes_status=Meeting.MinutesStatus.PUBLISHED)
+            .order_by("date", "start_time")
+            .first()
+        )
 
     def import_action(self, item: AgendaItem, action: dict[str, Any]) -> ActionItem | None:
         """The action item (not yet written) that ``meetings.action_item_add`` would make."""
@@ -1736,7 +1794,7 @@ class _Import:
             self.counts["calendar_created"] += 1
         if not made:
             return
-        Meeting.objects.bulk_create(meeting for meeting, _bodies in made)
+        write_rows([meeting for meeting, _bodies in made])
         Meeting.bodies.through.objects.bulk_create(
             Meeting.bodies.through(meeting_id=meeting.pk, body_id=body.pk)
             for meeting, bodies in made
@@ -1836,6 +1894,22 @@ class _Import:
             if is_unreferenced(organisation):
                 organisation.delete()
                 self.counts["organisations_removed"] += 1
+
+
+def write_rows(rows: list[Any]) -> None:
+    """Write new rows of one model: in one query when nothing listens to that model's
+    saves; else one by one, so that what listens hears of each row (the history of official
+    records). The search index is not told here: the import tells it of the meetings these
+    rows belong to (``search.index.schedule``)."""
+    if not rows:
+        return
+    model = type(rows[0])
+    if post_save.has_listeners(model):
+        with search_index.paused():
+            for row in rows:
+                row.save(force_insert=True)
+    else:
+        model.objects.bulk_create(rows)
 
 
 def is_unreferenced(instance: Person | Organisation) -> bool:
