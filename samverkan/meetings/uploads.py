@@ -24,6 +24,11 @@ ODF = {
 }
 OLE = {".doc": "application/msword", ".ppt": "application/vnd.ms-powerpoint"}
 OLE_MAGIC = bytes.fromhex("d0cf11e0a1b11ae1")
+# Names of the streams that hold macros in old Office files (directory entries in UTF-16).
+OLE_MACRO_NAMES = tuple(name.encode("utf-16-le") for name in ("_VBA_PROJECT", "Macros"))
+# PDF actions that run a script or start a program when the file is opened.
+PDF_ACTIVE = re.compile(rb"/(JavaScript|JS|Launch)\b")
+PDF_NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,14 @@ def _extension(name: str) -> str:
     return "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
 
 
+def _content(upload: UploadedFile) -> bytes:
+    upload.seek(0)
+    try:
+        return upload.read()
+    finally:
+        upload.seek(0)
+
+
 def check_attachment(upload: UploadedFile) -> CheckedFile:
     """Accept PDF, Word, PowerPoint, Excel and OpenDocument files that are what they claim to be."""
     name = safe_filename(upload.name or "bilaga")
@@ -68,13 +81,29 @@ def check_attachment(upload: UploadedFile) -> CheckedFile:
     disguised = _(
         "The file's content does not match its name (%(name)s). Attach PDF, Word, PowerPoint, Excel or OpenDocument files."
     ) % {"name": name}
+    macros = _(
+        "Documents with macros are not accepted. Save it without macros (for example as .docx or PDF)."
+    )
     if extension == ".pdf":
         if not head.startswith(b"%PDF-"):
             raise ValidationError(disguised, code="disguised")
+        # Names may be written with #xx escapes (/J#61vaScript); compressed object streams
+        # are not opened, so this catches the plain case, not every case.
+        content = PDF_NAME_ESCAPE.sub(lambda m: bytes([int(m.group(1), 16)]), _content(upload))
+        if PDF_ACTIVE.search(content):
+            raise ValidationError(
+                _(
+                    "PDF files with scripts or with commands that start programs are not accepted. Save the file again as PDF/A or print it to PDF."
+                ),
+                code="active_pdf",
+            )
         return CheckedFile(name, "application/pdf", upload.size)
     if extension in OLE:
         if head != OLE_MAGIC:
             raise ValidationError(disguised, code="disguised")
+        content = _content(upload)
+        if any(macro_name in content for macro_name in OLE_MACRO_NAMES):
+            raise ValidationError(macros, code="macro")
         return CheckedFile(name, OLE[extension], upload.size)
     if extension in OOXML or extension in ODF:
         if not head.startswith(b"PK\x03\x04"):
@@ -92,12 +121,7 @@ def check_attachment(upload: UploadedFile) -> CheckedFile:
                 _("The file unpacks to far more than its size and is refused."), code="bomb"
             )
         if any(n.lower().endswith("vbaproject.bin") for n in names):
-            raise ValidationError(
-                _(
-                    "Documents with macros are not accepted. Save it without macros (for example as .docx or PDF)."
-                ),
-                code="macro",
-            )
+            raise ValidationError(macros, code="macro")
         if extension in OOXML:
             folder, content_type = OOXML[extension]
             if "[Content_Types].xml" not in names or not any(n.startswith(folder) for n in names):
