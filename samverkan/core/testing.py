@@ -78,6 +78,7 @@ Browser
 
 from __future__ import annotations
 
+import asyncio
 import errno
 import html
 import logging
@@ -145,6 +146,21 @@ class _Handler:
     def __init__(self, owner: SMTPTestServer) -> None:
         self._owner = owner
 
+    async def handle_MAIL(  # aiosmtpd calls the hook by this name
+        self,
+        server: SMTP,
+        session: Session,
+        envelope: Envelope,
+        address: str,
+        mail_options: list[str],
+    ) -> str:
+        delay = self._owner.delay
+        if delay:  # a slow server: the sender may give up waiting
+            await asyncio.sleep(delay)
+        envelope.mail_from = address
+        envelope.mail_options.extend(mail_options)
+        return "250 OK"
+
     async def handle_RCPT(  # aiosmtpd calls the hook by this name
         self,
         server: SMTP,
@@ -192,6 +208,8 @@ class SMTPTestServer:
         #: Every message accepted so far, in order of arrival.
         self.messages: list[ReceivedMessage] = []
         self._refused: set[str] = set()
+        #: Seconds the server waits before answering ``MAIL FROM`` (see ``slow()``).
+        self.delay = 0.0
         self._condition = threading.Condition()
         self._controller: Controller | None = None
 
@@ -232,6 +250,10 @@ class SMTPTestServer:
         controller, self._controller = self._controller, None
         if controller is not None:
             controller.stop()
+
+    def slow(self, seconds: float) -> None:
+        """Wait ``seconds`` before answering each ``MAIL FROM`` (0: answer at once)."""
+        self.delay = seconds
 
     # -- recipients that bounce --------------------------------------------------------
 

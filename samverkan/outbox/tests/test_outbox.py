@@ -85,3 +85,22 @@ def test_delivery_on_commit_sends_without_a_worker(smtp_server, django_capture_o
         email_queue(to="direct@example.org", subject="Direkt", body="B")
     smtp_server.wait_for(1)
     assert OutboundEmail.objects.get().status == "sent"
+
+
+def test_a_slow_smtp_server_delays_but_delivers_each_message_once(smtp_server, settings):
+    settings.EMAIL_TIMEOUT = 1
+    smtp_server.slow(3)  # slower than the sender waits
+    for n in range(2):
+        email_queue(to=f"p{n}@example.org", subject=f"Meddelande {n}", body="Text")
+    report = outbox_deliver()
+    assert report.sent == 0 and report.retried == 2
+    assert OutboundEmail.objects.filter(status="queued", attempts=1).count() == 2
+    assert smtp_server.messages == []
+
+    smtp_server.slow(0.3)  # slow, but within the timeout
+    OutboundEmail.objects.update(next_attempt_at=timezone.now())
+    assert outbox_deliver().sent == 2
+    smtp_server.wait_for(2)
+    assert sorted(m["To"] for m in smtp_server.messages) == ["p0@example.org", "p1@example.org"]
+    assert outbox_deliver().sent == 0
+    assert len(smtp_server.messages) == 2
