@@ -15,8 +15,11 @@ For each case the walk asks:
   to the login page, 403, 404, 405 for GET on a POST-only view, 410 for a link that is not
   valid). Some cases also name words that only some roles may see (the note of draft minutes,
   the title of a members-only meeting); the other roles' pages must not contain them.
+* GET once more as the public, with the anonymous page cache on: a kept page must be as right
+  as a fresh one.
 * POST as each role that may not change anything there, and checks the refusal and that the
-  database is exactly as before (every table's rows, not only their number). Where the data
+  request wrote nothing: no INSERT, UPDATE or DELETE reached the database, every table's count
+  is the same after each request, and every row is the same after them all. Where the data
   posted is what the allowed role would send, ``effective`` names that role, and a last pass
   posts it as them inside a rolled-back savepoint and checks that it *does* change something:
   the refusals above are refusals of a request that would otherwise have worked.
@@ -66,12 +69,14 @@ from samverkan.core.tests.permission_world import (
 
 @dataclass(frozen=True)
 class Redirect:
-    """A 302 whose Location starts with ``prefix`` (``login`` and ``admin_login`` are names)."""
+    """A 302 whose Location starts with ``prefix`` (``login`` and ``admin_login`` are names),
+    or is exactly ``prefix`` when ``exact``."""
 
     prefix: str
+    exact: bool = False
 
     def __str__(self) -> str:
-        return f"302 to {self.prefix}"
+        return f"302 to {self.prefix}" + ("" if self.exact else "…")
 
 
 LOGIN = Redirect("login")
@@ -146,7 +151,7 @@ class Case:
     kwargs: dict[str, Value | Fill] = field(default_factory=dict)
     #: The whole path, for patterns written as regular expressions.
     path: str = ""
-    query: str = ""
+    query: str | Fill = ""
     data: dict[str, Value | Fill] = field(default_factory=dict)
     #: Words that must not be in the answer, with the roles that may see them.
     hidden: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -221,15 +226,39 @@ EXPECTATIONS: dict[str, list[Case]] = {
     "core:home": [page(hidden={pw.AU_TITLE: sees(SECRETARY)})],
     "core:accessibility": [page()],
     "core:privacy": [page()],
+    "core:privacy_purpose": [
+        page(kwargs={"slug": "anslutna"}),
+        page(everyone(404), kwargs={"slug": "finns-inte"}, label="no such purpose"),
+    ],
     "core:contact": [Case(get=everyone(200), post=OPEN)],
     # Choosing a language sets a cookie and goes back; Swedish keeps the clients as they are.
-    "core:language": [page(everyone(Redirect("/")), kwargs={"language": "sv"})],
+    "core:language": [
+        page(everyone(Redirect("/")), kwargs={"language": "sv"}),
+        page(everyone(404), kwargs={"language": "xx"}, label="no such language"),
+        *[
+            page(
+                everyone(Redirect("/", exact=True)),
+                kwargs={"language": "sv"},
+                query=f"?next={target}",
+                label="back to another site",
+            )
+            for target in ("https://angripare.example.org/", "//angripare.example.org/")
+        ],
+    ],
     # accounts
     "accounts:login": [Case(get=everyone(200), post=OPEN)],
     "accounts:login_confirm": [token_case()],
     "accounts:login_password": [Case(get=everyone(200), post=OPEN)],
     "accounts:logout": [Case(get=everyone(405), post=OPEN)],
-    "set_language": [Case(get=everyone(Redirect("/")), post=OPEN)],
+    "set_language": [
+        Case(get=everyone(Redirect("/")), post=OPEN),
+        Case(
+            get=everyone(Redirect("/", exact=True)),
+            post=OPEN,
+            query="?next=https://angripare.example.org/",
+            label="back to another site",
+        ),
+    ],
     # open data: GET and HEAD only, for everyone
     "opendata:page": [read_only()],
     "opendata:register_csv": [read_only(hidden={"Väntande föreningen": sees()})],
@@ -257,7 +286,7 @@ EXPECTATIONS: dict[str, list[Case]] = {
         page(everyone(404), kwargs={"pk": lambda w: w.draft_agreement.pk}, label="draft"),
     ],
     "organisations:register": [page(hidden={"Väntande föreningen": sees()})],
-    "organisations:renewal_overview": [page()],
+    "organisations:renewal_overview": [page(hidden={"Väntande föreningen": sees()})],
     "organisations:organisation_detail": [
         page(
             kwargs={"pk": lambda w: w.norrby.pk},
@@ -345,6 +374,11 @@ EXPECTATIONS: dict[str, list[Case]] = {
     "meetings:body_list": [read_only()],
     "meetings:body_detail": [
         read_only(kwargs={"slug": "au"}, hidden={pw.AU_TITLE: sees(SECRETARY)}),
+        read_only(
+            kwargs={"slug": "samverkansradet"},
+            hidden={"Rådets interna möte": sees(COUNCIL, SECRETARY)},
+            label="the council, a members-only meeting",
+        ),
     ],
     "meetings:body_feed": [page(kwargs={"slug": "au"}, hidden={pw.AU_TITLE: sees()})],
     "meetings:meeting_detail": [
@@ -388,7 +422,15 @@ EXPECTATIONS: dict[str, list[Case]] = {
         read_only(kwargs={"pk": lambda w: w.public_attachment.pk}),
         read_only(SECRETARY_SEES, kwargs={"pk": lambda w: w.au_attachment.pk}, label="AU's"),
     ],
-    "meetings:calendar": [page(hidden={pw.AU_TITLE: sees(SECRETARY)})],
+    "meetings:calendar": [
+        page(hidden={pw.AU_TITLE: sees(SECRETARY)}),
+        page(query="?organ=au", hidden={pw.AU_TITLE: sees(SECRETARY)}, label="AU's"),
+        page(
+            query="?tidigare=1",
+            hidden={"Rådets interna möte": sees(COUNCIL, SECRETARY)},
+            label="earlier meetings",
+        ),
+    ],
     "meetings:public_feed": [page(hidden={pw.AU_TITLE: sees()})],
     "meetings:decisions": [
         read_only(
@@ -763,7 +805,10 @@ EXPECTATIONS: dict[str, list[Case]] = {
         )
     ],
     # the watch list
-    "watchlist:list": [page()],
+    "watchlist:list": [
+        page(hidden={pw.HIDDEN_UPDATE: sees(SECRETARY)}),
+        page(query="?q=uttrar", hidden={pw.HIDDEN_UPDATE: sees(SECRETARY)}, label="searched"),
+    ],
     "watchlist:item_detail": [
         page(
             kwargs={"pk": lambda w: w.watch_item.pk},
@@ -806,7 +851,16 @@ EXPECTATIONS: dict[str, list[Case]] = {
         )
     ],
     # subscriptions and feeds
-    "subscriptions:subscribe": [Case(get=everyone(200), post=OPEN)],
+    "subscriptions:subscribe": [
+        Case(get=everyone(200), post=OPEN),
+        Case(
+            get=everyone(200),
+            post=OPEN,
+            query=lambda w: f"?amne=consultation:{w.draft_consultation.pk}",
+            hidden={"Remissutkast om parkbänkar": sees()},
+            label="following a draft consultation",
+        ),
+    ],
     "subscriptions:sent": [page()],
     "subscriptions:confirm": [token_case()],
     "subscriptions:manage": [token_case()],
@@ -829,16 +883,53 @@ EXPECTATIONS: dict[str, list[Case]] = {
         ),
     ],
     # search: only public things are in the index
+    # Search: only public things are in the index. The page repeats the query, so each case
+    # looks for another word of the hidden text (or the hidden thing's address).
     "search:results": [
         read_only(
-            query="?q=parkbänkar",
-            hidden={lambda w: f"/remisser/{w.draft_consultation.pk}/": sees()},
-            label="a draft consultation's words",
+            query=f"?q={query}",
+            hidden={word: sees()},
+            label=f"{label}: {query}",
+        )
+        for query, word, label in [
+            (
+                "parkbänkar",
+                lambda w: f"/remisser/{w.draft_consultation.pk}/",
+                "a draft consultation",
+            ),
+            ("giraffer", "Utkastanteckning", "notes in draft minutes"),
+            ("flodhästar", "Utkastbeslut", "a decision in draft minutes"),
+            ("krokodiler", "Rådsbeslut", "a decision of a members-only meeting"),
+            ("pingviner", "Arbetsutskottets slutna", "a members-only meeting"),
+            ("sälar", "AU-uppdrag", "an action item of a members-only meeting"),
+            ("uttrar", "Uppdatering från", "a watch-list update from a members-only meeting"),
+            ("bävrar", "Svar under", "a response held for a secrecy review"),
+            (
+                "Väntande",
+                lambda w: f"/organisationer/{w.pending.pk}/",
+                "an organisation not approved",
+            ),
+        ]
+    ],
+    # the history of official records and the registry export: the secretary's
+    "history:diarium": [secretary_page()],
+    "history:diarium_csv": [secretary_page()],
+    "history:object_history": [
+        secretary_page(
+            kwargs={
+                "app_label": "inquiries",
+                "model_name": "inquiry",
+                "object_id": lambda w: w.other_inquiry.pk,
+            },
+            label="another team's inquiry",
         ),
-        read_only(
-            query="?q=krokodiler",
-            hidden={pw.MEMBERS_DECISION: sees()},
-            label="a members-only decision's words",
+        secretary_page(
+            kwargs={
+                "app_label": "organisations",
+                "model_name": "organisation",
+                "object_id": lambda w: w.norrby.pk,
+            },
+            label="another organisation",
         ),
     ],
     # Django's admin (the rest of its pages follow ADMIN_RULE)
@@ -900,10 +991,10 @@ def expectation_problems(patterns: list[Pattern], expectations: dict[str, list[C
 
 
 def cases_for(pattern: Pattern) -> list[Case]:
+    """The pattern's cases; none for a pattern without an entry (reported by the first test)."""
     if pattern.key in EXPECTATIONS:
         return EXPECTATIONS[pattern.key]
-    assert pattern.namespace == "admin", pattern
-    return [ADMIN_RULE]
+    return [ADMIN_RULE] if pattern.namespace == "admin" else []
 
 
 _PARAMETER = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
@@ -1008,6 +1099,8 @@ def matches(response, outcome: Outcome) -> bool:
         return location.startswith(resolve_url(settings.LOGIN_URL) + "?next=")
     if outcome is ADMIN_LOGIN:
         return location.startswith("/admin/login/?next=")
+    if outcome.exact:
+        return location == outcome.prefix
     return location.startswith(outcome.prefix)
 
 
@@ -1038,21 +1131,30 @@ def test_every_url_pattern_has_an_expectation():
 
 
 def test_a_pattern_without_an_expectation_is_reported():
-    """The check above can fail: a view added without saying who may use it is named."""
-    patterns = [*url_patterns(), Pattern("hemligt/<int:pk>/", "secret:page", "secret")]
-    assert expectation_problems(patterns, EXPECTATIONS) == [
+    """The check above can fail: a view added without saying who may use it is named, and so
+    is an entry left behind by a view that was removed."""
+    covered = [p for p in url_patterns() if cases_for(p)]
+    added = Pattern("hemligt/<int:pk>/", "secret:page", "secret")
+    assert expectation_problems([*covered, added], EXPECTATIONS) == [
         "'hemligt/<int:pk>/' (secret:page) has no entry in EXPECTATIONS: say what each role gets "
         "there"
     ]
-    stale = {**EXPECTATIONS, "gone:page": [page()]}
-    assert expectation_problems(list(url_patterns()), stale) == [
-        "EXPECTATIONS has 'gone:page', which is not a URL pattern (any more)"
+    removed = [p for p in covered if p.key != "core:privacy"]
+    assert expectation_problems(removed, EXPECTATIONS) == [
+        "EXPECTATIONS has 'core:privacy', which is not a URL pattern (any more)"
     ]
 
 
 @pytest.mark.django_db
-def test_every_url_answers_every_role_as_expected(settings):
+def test_every_url_answers_every_role_as_expected(settings, tmp_path):
     settings.OUTBOX_DELIVER_ON_COMMIT = False
+    # The anonymous page cache on, in a folder of this test's own (nothing is committed here,
+    # so nothing invalidates it: what it keeps must be right for every visitor it serves).
+    settings.PAGE_CACHE = True
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {**settings.CACHES["pages"], "LOCATION": str(tmp_path / "pages")},
+    }
     started = time.monotonic()
     world = build_world()
     clients: dict[str, Client] = {}
@@ -1093,25 +1195,33 @@ def test_every_url_answers_every_role_as_expected(settings):
             f"{path} reaches {route}, not {pattern.route}"
         )
 
-    # GET as every role: the answer, the words some must not see, and no writes.
+    def check_get(pattern: Pattern, case: Case, path: str, role: str, note: str = "") -> None:
+        query = value(case.query, world)
+        response, writes = request("GET", role, path + query)
+        where = f"GET {path}{query} ({label_of(pattern, case)}) as {role}{note}"
+        expected = case.get[role]
+        if not matches(response, expected):
+            failures.append(f"{where}: expected {expected}, got {described(response)}")
+        if writes:
+            failures.append(f"{where} wrote to the database: {writes}")
+        if case.hidden and response.status_code == 200:
+            text = content_of(response)
+            for word, allowed in case.hidden.items():
+                word = value(word, world)
+                checks["hidden"] += 1
+                if role not in allowed and word in text:
+                    failures.append(f"{where}: shows {word!r}")
+
+    # GET as every role: the answer, the words some must not see, and no writes. The public
+    # asks twice: the second answer may come from the page cache, and must be the same.
     state = database_state()
     for pattern, case, path in addresses:
         for role in ROLES:
-            response, writes = request("GET", role, path + case.query)
-            where = f"GET {path}{case.query} ({label_of(pattern, case)}) as {role}"
-            expected = case.get[role]
-            if not matches(response, expected):
-                failures.append(f"{where}: expected {expected}, got {described(response)}")
-            if writes:
-                failures.append(f"{where} wrote to the database: {writes}")
-            if case.hidden and response.status_code == 200:
-                text = content_of(response)
-                for word, allowed in case.hidden.items():
-                    word = value(word, world)
-                    checks["hidden"] += 1
-                    if role not in allowed and word in text:
-                        failures.append(f"{where}: shows {word!r}")
-    assert changes(state, database_state()) == [], "reading pages changed the database"
+            check_get(pattern, case, path, role)
+        check_get(pattern, case, path, ANONYMOUS, " (again: the page cache)")
+    changed = changes(state, database_state())
+    if changed:
+        failures.append(f"reading the pages changed {changed}")
 
     # POST as every role that may not change anything there: refused, no row written, every
     # table's count the same after each request and every row the same after them all.
@@ -1122,15 +1232,18 @@ def test_every_url_answers_every_role_as_expected(settings):
         if isinstance(case.post, _Open):
             continue
         for role, expected in case.post.items():
-            response, writes = request("POST", role, path + case.query, data_for(case))
-            where = f"POST {path}{case.query} ({label_of(pattern, case)}) as {role}"
+            query = value(case.query, world)
+            response, writes = request("POST", role, path + query, data_for(case))
+            where = f"POST {path}{query} ({label_of(pattern, case)}) as {role}"
             if not matches(response, expected):
                 failures.append(f"{where}: expected {expected}, got {described(response)}")
             after = row_counts()
             if writes or after != counts:
                 failures.append(f"{where} changed {changes(counts, after)}, wrote {writes}")
                 counts = after
-    assert changes(state, database_state()) == [], "refused requests changed the database"
+    changed = changes(state, database_state())
+    if changed:
+        failures.append(f"the refused requests changed {changed}")
 
     # The data refused above is data that works for the role allowed to send it.
     for pattern, case, path, data in effective:
@@ -1157,5 +1270,5 @@ def test_every_url_answers_every_role_as_expected(settings):
         f"in {seconds:.1f} s"
     )
     assert not failures, f"{len(failures)} unexpected answers:\n" + "\n".join(failures)
-    assert checks["GET"] == len(addresses) * len(ROLES)
+    assert checks["GET"] == len(addresses) * (len(ROLES) + 1)
     assert url_role_checks > 3000
