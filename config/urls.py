@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("samverkan.subscriptions.urls")),
     path("sok/", include("samverkan.search.urls")),
     path("historik/", include("samverkan.history.urls")),
+    path("", include("samverkan.privacy.urls")),
     path("sprak/", set_language, name="set_language"),
     path("admin/", admin.site.urls),
 ]

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "samverkan.subscriptions",
     "samverkan.search",
     "samverkan.history",
+    "samverkan.privacy",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

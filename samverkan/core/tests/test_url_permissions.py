@@ -259,6 +259,50 @@ EXPECTATIONS: dict[str, list[Case]] = {
             label="back to another site",
         ),
     ],
+    # personal data: each person's own, for anyone logged in; another person's never shows
+    "privacy:my_data": [
+        Case(
+            get=roles(200, anonymous=LOGIN),
+            post=roles(405, anonymous=LOGIN),
+            hidden={
+                pw.SIGNATORY: sees(),
+                "ordf@norrbyik.example.org": sees(),
+                pw.ATTENDEE_NAME: sees(),
+                pw.PRIVATE_EMAIL: sees(),
+            },
+        )
+    ],
+    "privacy:my_data_json": [
+        Case(
+            get=roles(200, anonymous=LOGIN),
+            post=roles(405, anonymous=LOGIN),
+            hidden={
+                pw.SIGNATORY: sees(),
+                "ordf@norrbyik.example.org": sees(),
+                pw.ATTENDEE_NAME: sees(),
+                pw.PRIVATE_EMAIL: sees(),
+            },
+        )
+    ],
+    "privacy:correct": [
+        Case(
+            get=roles(200, anonymous=LOGIN),
+            post={ANONYMOUS: LOGIN},
+            data={"full_name": "Kapat namn", "person_name": "Leif Ledamot", "person_phone": ""},
+            effective=COUNCIL,
+        )
+    ],
+    # The effective erasure logs the C-network member's client out: no later pattern may
+    # count on that client (privacy comes last but for the language and the admin).
+    "privacy:erase": [
+        Case(
+            get=roles(200, anonymous=LOGIN),
+            post={ANONYMOUS: LOGIN},
+            data={"confirm": "on"},
+            effective=C_NETWORK,
+        )
+    ],
+    "privacy:erasure_requests": [secretary_page()],
     # open data: GET and HEAD only, for everyone
     "opendata:page": [read_only()],
     "opendata:register_csv": [read_only(hidden={"Väntande föreningen": sees()})],
