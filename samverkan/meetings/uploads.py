@@ -111,7 +111,9 @@ def check_attachment(upload: UploadedFile) -> CheckedFile:
         try:
             with zipfile.ZipFile(io.BytesIO(upload.read())) as archive:
                 members = archive.infolist()
-        except zipfile.BadZipFile as error:
+        # A damaged or crafted archive: zipfile refuses an unknown "version needed" with
+        # NotImplementedError and a name that is not the UTF-8 it claims with a ValueError.
+        except (zipfile.BadZipFile, NotImplementedError, ValueError) as error:
             raise ValidationError(disguised, code="disguised") from error
         finally:
             upload.seek(0)
