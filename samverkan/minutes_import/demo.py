@@ -33,6 +33,7 @@ from samverkan.organisations.demo import SECRETARY_EMAIL
 from .extraction import extract_bytes
 from .importing import import_result
 from .models import IdentitySuggestion
+from .runs import ImportRun
 
 DOCUMENTS = Path(__file__).resolve().parent / "demo_documents"
 WRITTEN_IN = 2023
@@ -116,14 +117,15 @@ def load_demo(*, today: date | None = None) -> dict[str, int]:
         "skipped": 0,
         "failed": 0,
     }
-    for result in sorted(demo_results(today), key=lambda r: r["date"] or ""):
-        outcome = import_result(result, actor=actor)
-        counts["documents"] += 1
-        counts[outcome.action] += 1
-        if outcome.action == "failed":
-            raise RuntimeError(
-                f"The demo document {outcome.file} was not imported: {outcome.message}"
-            )
+    with ImportRun() as run:
+        for result in sorted(demo_results(today), key=lambda r: r["date"] or ""):
+            outcome = import_result(result, actor=actor, run=run)
+            counts["documents"] += 1
+            counts[outcome.action] += 1
+            if outcome.action == "failed":
+                raise RuntimeError(
+                    f"The demo document {outcome.file} was not imported: {outcome.message}"
+                )
     counts["suggestions_to_review"] = IdentitySuggestion.objects.filter(
         status=IdentitySuggestion.Status.PENDING
     ).count()

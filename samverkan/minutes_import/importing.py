@@ -113,8 +113,7 @@ from samverkan.meetings.models import (
 )
 from samverkan.organisations.models import Organisation, OrganisationKind
 from samverkan.organisations.services import organisation_create
-from samverkan.search import index as search_index
-from samverkan.watchlist.models import WatchItemKind, WatchItemStatus
+from samverkan.watchlist.models import WatchItem, WatchItemKind, WatchItemStatus
 from samverkan.watchlist.selectors import title_key, watch_item_find
 from samverkan.watchlist.services import (
     watch_item_create,
@@ -125,7 +124,6 @@ from samverkan.watchlist.services import (
 
 from .extraction import extract_bytes, extract_path
 from .identity import (
-    Directory,
     Resolution,
     organisation_key,
     organisation_words_key,
@@ -133,6 +131,7 @@ from .identity import (
 )
 from .models import IdentityKind, IdentitySuggestion, ImportedDocument
 from .people import normalise_body
+from .runs import ImportRun
 
 logger = logging.getLogger(__name__)
 
@@ -176,26 +175,38 @@ class ImportOutcome:
 
 
 def import_path(
-    path: Path, *, display_name: str | None = None, actor: User | None = None
+    path: Path,
+    *,
+    display_name: str | None = None,
+    actor: User | None = None,
+    run: ImportRun | None = None,
 ) -> ImportOutcome:
     """Read, parse and import one file."""
     result, readable = extract_path(path, display_name=display_name)
     if not readable:
         return _unreadable(result, actor)
-    return import_result(result, actor=actor)
+    return import_result(result, actor=actor, run=run)
 
 
-def import_bytes(data: bytes, *, filename: str, actor: User | None = None) -> ImportOutcome:
+def import_bytes(
+    data: bytes, *, filename: str, actor: User | None = None, run: ImportRun | None = None
+) -> ImportOutcome:
     """Read, parse and import one uploaded file."""
     result, readable = extract_bytes(data, filename=filename)
     if not readable:
         return _unreadable(result, actor)
-    return import_result(result, actor=actor)
+    return import_result(result, actor=actor, run=run)
 
 
-def import_result(result: dict[str, Any], *, actor: User | None = None) -> ImportOutcome:
+def import_result(
+    result: dict[str, Any], *, actor: User | None = None, run: ImportRun | None = None
+) -> ImportOutcome:
     """Import one parsed document (the shape of issue 4, as from
-    :func:`.extraction.extract_bytes`, possibly corrected by hand) in one transaction."""
+    :func:`.extraction.extract_bytes`, possibly corrected by hand) in one transaction,
+    as part of ``run`` (see :mod:`.runs`) or on its own."""
+    if run is None:
+        with ImportRun() as run:
+            return import_result(result, actor=actor, run=run)
     name = str(result.get("file") or "?")
     kind = result.get("kind")
     if kind not in IMPORTABLE_KINDS:
@@ -216,6 +227,7 @@ def import_result(result: dict[str, Any], *, actor: User | None = None) -> Impor
         and _content(existing.result) == _content(result)
         and _latest_for_meeting(existing)
     ):
+        _index_again(run, existing)
         return ImportOutcome(
             name,
             "unchanged",
@@ -225,8 +237,12 @@ def import_result(result: dict[str, Any], *, actor: User | None = None) -> Impor
             suggestions=list(existing.suggestions.filter(status=IdentitySuggestion.Status.PENDING)),
         )
     try:
-        with transaction.atomic():
-            return _Import(result, actor=actor, existing=existing).run()
+        try:
+            with transaction.atomic():
+                return _Import(result, actor=actor, existing=existing, run=run).run()
+        except BaseException:
+            run.forget()  # rolled back: what the run learnt from this document is not so
+            raise
     except _Skip as skip:
         return ImportOutcome(name, "skipped", str(skip))
     except ValidationError as error:
@@ -279,6 +295,20 @@ def _record_failure(
             },
         )
     return document
+
+
+def _index_again(run: ImportRun, document: ImportedDocument) -> None:
+    """The search entries of what an unchanged document made, brought up to date at the end
+    of the run (in case an earlier run of the same batch was interrupted before it did)."""
+    meeting = document.meeting
+    created = document.created_rows or {}
+    run.index_later(
+        meeting,
+        *Meeting.objects.filter(agenda_items__carried_over_from__origin__meeting=meeting),
+        *WatchItem.objects.filter(updates__meeting=meeting),
+        *Organisation.objects.filter(pk__in=created.get("organisations", [])),
+        *Body.objects.filter(pk__in=created.get("bodies", [])),
+    )
 
 
 def _latest_for_meeting(document: ImportedDocument) -> bool:
@@ -522,8 +552,14 @@ class _Entry:
 
 class _Import:
     def __init__(
-        self, result: dict[str, Any], *, actor: User | None, existing: ImportedDocument | None
+        self,
+        result: dict[str, Any],
+        *,
+        actor: User | None,
+        existing: ImportedDocument | None,
+        run: ImportRun,
     ) -> None:
+        self.import_run = run
         self.result = result
         self.actor = actor
         self.existing = existing
@@ -533,7 +569,7 @@ class _Import:
         self.warnings: list[str] = list(result.get("warnings") or [])
         self.created: dict[str, list[int]] = defaultdict(list)
         self.suggestions: list[IdentitySuggestion] = []
-        self.directory = Directory()
+        self.directory = run.directory()
         self.day: date = date.today()
         self.bodies: list[Body] = []
         self.meeting: Meeting | None = None
@@ -545,9 +581,11 @@ class _Import:
         # Rows read once per document (see "Reading once" below).
         self.people: dict[int, Person] = {}
         self.organisations: dict[int, Organisation] = {}
-        self.parties: dict[str, Party] = {}
+        self.parties: dict[str, Party] = run.parties
         self.seats: dict[int, list[Membership]] = {}
         self.new_seats: list[Membership] = []
+        # What the search index is to hear of at the end of the run, besides the meeting.
+        self.touched: list[Any] = []
 
     # -- the whole -----------------------------------------------------------------------------
 
@@ -587,6 +625,8 @@ class _Import:
             )
         if action == "updated":
             self.remove_leftovers(previous_rows)
+            # Rows were removed that the run's directory may still list.
+            self.import_run.forget()
         pending = [s for s in self.suggestions if s.status == IdentitySuggestion.Status.PENDING]
         self.document.status = (
             ImportedDocument.Status.NEEDS_REVIEW if pending else ImportedDocument.Status.IMPORTED
@@ -595,6 +635,8 @@ class _Import:
         self.document.message = "\n".join(self.warnings)
         self.document.save(update_fields=["status", "created_rows", "message"])
         meeting.refresh_from_db()
+        self.import_run.index_later(meeting, *self.touched)
+        self.import_run.document_saved()
         message = {
             "created": _("%(file)s: the meeting of %(date)s was imported."),
             "updated": _("%(file)s: the meeting of %(date)s was updated from a corrected version."),
@@ -635,10 +677,9 @@ class _Import:
         """A body by its name or short name, in the usual spellings; made when missing."""
         usual = normalise_body(name)
         for candidate in dict.fromkeys((name.strip(), usual)):
-            found = (
-                Body.objects.filter(Q(name__iexact=candidate) | Q(short_name__iexact=candidate))
-                .order_by("pk")
-                .first()
+            found = self.known_body(
+                ("named", candidate),
+                Body.objects.filter(Q(name__iexact=candidate) | Q(short_name__iexact=candidate)),
             )
             if found is not None:
                 return found
@@ -659,9 +700,24 @@ class _Import:
             short_name=usual[:40] if len(usual) <= 40 else "",
             parent=parent,
         )
-        self.created["bodies"].append(body.pk)
+        self.body_created(body)
         self.counts["bodies_created"] += 1
         return body
+
+    def known_body(self, key: tuple[str, ...], query: Any) -> Body | None:
+        """The first body of ``query`` by key, asked once per run (see :mod:`.runs`)."""
+        known = self.import_run.bodies
+        if key not in known:
+            known[key] = query.order_by("pk").first()
+        return known[key]
+
+    def body_created(self, body: Body) -> None:
+        self.created["bodies"].append(body.pk)
+        self.touched.append(body)
+        # A body that was not found before may be found now.
+        known = self.import_run.bodies
+        for key in [key for key, found in known.items() if found is None]:
+            del known[key]
 
     @staticmethod
     def free_slug(name: str) -> str:
@@ -675,7 +731,7 @@ class _Import:
         for body in self.bodies:
             if body.kind == BodyKind.COUNCIL:
                 return body
-        found = Body.objects.filter(kind=BodyKind.COUNCIL).order_by("pk").first()
+        found = self.known_body(("council",), Body.objects.filter(kind=BodyKind.COUNCIL))
         if found is not None:
             return found
         return self.body_named("Samverkansrådet")  # type: ignore[return-value]
@@ -754,7 +810,7 @@ class _Import:
                 )
                 % {"file": self.name, "date": self.day.isoformat()}
             )
-        _clear_imported_content(match)
+        _clear_imported_content(match, self.import_run)
         if match.status == Meeting.Status.NOTICE_SENT:
             # Invitations went out: change nothing they say (no update emails for an import).
             fields = {"kind": fields["kind"]}
@@ -842,6 +898,7 @@ class _Import:
                 name=resolution.text[:200],
                 kind=organisation_kind_for(resolution.text, department_hint=department),
             )
+            self.touched.append(organisation)
             self.organisations[organisation.pk] = organisation
             self.directory.organisation_added(organisation)
             self.created["organisations"].append(organisation.pk)
@@ -1474,8 +1531,6 @@ class _Import:
             ]
         )
         write_rows([action_item for _item, action_item in actions])
-        # Written without signals: the search index learns of the items and decisions here.
-        search_index.schedule(meeting)
         return made
 
     def carry_over(self, items: list[tuple[AgendaItem, dict[str, Any]]]) -> None:
@@ -1525,6 +1580,7 @@ class _Import:
         else:
             write_rows(points)
             meetings.agenda_add_carried_over_points(meeting=following)
+        self.touched.append(following)
 
     def point(
         self, item: AgendaItem, body: Body, kind: str, title: str, reason: str = ""
@@ -1627,6 +1683,7 @@ class _Import:
                 if missing:
                     watch_item_edit(item=item, **missing)
                 self.counts["watch_items_updated"] += 1
+            self.touched.append(item)
             note = str(entry.get("note") or "")
             watch_item_update_add(
                 item=item, date=self.day, note=note, meeting=self.meeting, status=watch_status(note)
@@ -1639,15 +1696,13 @@ class _Import:
         council when missing."""
         name = title if title.casefold().startswith("arbetsgrupp") else f"Arbetsgrupp {title}"
         bare = re.sub(r"^arbetsgrupp(?:en)?\s*:?\s*", "", title, flags=re.IGNORECASE)
-        body = (
-            Body.objects.filter(kind=BodyKind.WORKING_GROUP)
-            .filter(
+        body = self.known_body(
+            ("working group", name, title, bare),
+            Body.objects.filter(kind=BodyKind.WORKING_GROUP).filter(
                 Q(name__iexact=name[:200])
                 | Q(name__iexact=title[:200])
                 | Q(name__iexact=f"Arbetsgrupp {bare}"[:200])
-            )
-            .order_by("pk")
-            .first()
+            ),
         )
         if body is None:
             body = meetings.body_create(
@@ -1657,7 +1712,7 @@ class _Import:
                 parent=self.council(),
                 active_from=self.day,
             )
-            self.created["bodies"].append(body.pk)
+            self.body_created(body)
             self.counts["working_groups_created"] += 1
         return body
 
@@ -1803,8 +1858,7 @@ class _Import:
         self.bring_points_to(
             [m for m, _b in made], {m.pk: {b.pk for b in bodies} for m, bodies in made}
         )
-        for meeting, _bodies in made:
-            search_index.schedule(meeting)  # written without signals
+        self.touched += [meeting for meeting, _bodies in made]
 
     def bring_points_to(self, planned: list[Meeting], bodies: dict[int, set[int]]) -> None:
         """What ``meeting_create`` does for each newly planned business meeting: the points
@@ -1829,6 +1883,7 @@ class _Import:
             ]
             if taken:
                 meetings.agenda_add_carried_over_points(meeting=meeting)
+                self.touched.append(meeting)
                 open_points = [point for point in open_points if point not in taken]
 
     # -- minutes -------------------------------------------------------------------------------
@@ -1892,6 +1947,7 @@ class _Import:
                 provisional_organisation=organisation, status=IdentitySuggestion.Status.PENDING
             ).delete()
             if is_unreferenced(organisation):
+                self.import_run.index_later(organisation)  # its entry goes
                 organisation.delete()
                 self.counts["organisations_removed"] += 1
 
@@ -1899,15 +1955,13 @@ class _Import:
 def write_rows(rows: list[Any]) -> None:
     """Write new rows of one model: in one query when nothing listens to that model's
     saves; else one by one, so that what listens hears of each row (the history of official
-    records). The search index is not told here: the import tells it of the meetings these
-    rows belong to (``search.index.schedule``)."""
+    records; the search index is paused during an import run, see :mod:`.runs`)."""
     if not rows:
         return
     model = type(rows[0])
     if post_save.has_listeners(model):
-        with search_index.paused():
-            for row in rows:
-                row.save(force_insert=True)
+        for row in rows:
+            row.save(force_insert=True)
     else:
         model.objects.bulk_create(rows)
 
@@ -1928,7 +1982,7 @@ def is_unreferenced(instance: Person | Organisation) -> bool:
     return True
 
 
-def _clear_imported_content(meeting: Meeting) -> None:
+def _clear_imported_content(meeting: Meeting, run: ImportRun) -> None:
     """Remove the agenda, minutes, attendance and watch-list updates of a meeting whose
     document is imported again (or of a planned meeting that gets its minutes), so that the
     document's content replaces them. The meeting row (its UID, link and invitations) stays.
@@ -1938,17 +1992,26 @@ def _clear_imported_content(meeting: Meeting) -> None:
     agenda by themselves are taken off it (the import puts them back)."""
     from samverkan.watchlist.models import WatchItemUpdate
 
-    for update in WatchItemUpdate.objects.filter(meeting=meeting):
+    for update in WatchItemUpdate.objects.filter(meeting=meeting).select_related("item"):
         watch_item_update_remove(update=update)
+        run.index_later(update.item)
     points = CarriedOverPoint.objects.filter(origin__meeting=meeting)
-    AgendaItem.objects.filter(
-        carried_over_from__in=points,
-        notes="",
-        decisions__isnull=True,
-        action_items__isnull=True,
-    ).exclude(meeting__minutes_status=Meeting.MinutesStatus.PUBLISHED).exclude(
-        meeting=meeting
-    ).delete()
+    brought_back = (
+        AgendaItem.objects.filter(
+            carried_over_from__in=points,
+            notes="",
+            decisions__isnull=True,
+            action_items__isnull=True,
+        )
+        .exclude(meeting__minutes_status=Meeting.MinutesStatus.PUBLISHED)
+        .exclude(meeting=meeting)
+    )
+    # The search entries of the meetings that lose those items, and of the decisions that go.
+    run.index_later(
+        *Meeting.objects.filter(agenda_items__in=brought_back).distinct(),
+        *Decision.objects.filter(agenda_item__meeting=meeting),
+    )
+    brought_back.delete()
     meeting.attendances.all().delete()
     meeting.agenda_items.all().delete()
     Meeting.objects.filter(pk=meeting.pk).update(

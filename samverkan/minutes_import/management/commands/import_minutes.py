@@ -25,6 +25,7 @@ from django.utils.translation import ngettext
 from ...extraction import expand_paths, extract_path
 from ...importing import ImportOutcome, import_path
 from ...parsing import empty_result
+from ...runs import ImportRun
 
 logger = logging.getLogger(__name__)
 
@@ -166,33 +167,9 @@ class Command(BaseCommand):
     def import_files(self, files: list[tuple[str, Any]], *, as_json: bool) -> None:
         progress = ProgressBar(len(files), self.stderr) if _is_terminal(self.stderr) else None
         outcomes: list[ImportOutcome] = []
-        for name, path in files:
-            if progress:
-                progress.show(name)
-            if path is None:
-                outcome = ImportOutcome(
-                    name, "failed", _("%(file)s does not exist.") % {"file": name}
-                )
-            else:
-                try:
-                    outcome = import_path(path, display_name=name)
-                except Exception as error:  # noqa: BLE001 - one bad file must not stop the batch
-                    logger.exception("Import of %s failed", name)
-                    outcome = ImportOutcome(
-                        name,
-                        "failed",
-                        _("%(file)s could not be imported: %(reason)s")
-                        % {"file": name, "reason": f"{error.__class__.__name__}: {error}"},
-                    )
-            outcomes.append(outcome)
-            if progress:
-                progress.close()
-            if outcome.action in ("failed", "skipped"):
-                self.stderr.write(outcome.message)
-            if not as_json:
-                self.stdout.write(self._outcome_line(outcome))
-            if progress:
-                progress.advance(name)
+        with ImportRun() as run:
+            for name, path in files:
+                outcomes.append(self.import_file(name, path, run, progress, as_json=as_json))
         if progress:
             progress.close()
         if as_json:
@@ -201,6 +178,35 @@ class Command(BaseCommand):
                 json.dumps([o.as_dict() for o in outcomes], ensure_ascii=False, indent=2) + "\n",
             )
         self.stderr.write(self._import_summary(outcomes))
+
+    def import_file(
+        self, name: str, path: Any, run: ImportRun, progress: ProgressBar | None, *, as_json: bool
+    ) -> ImportOutcome:
+        """One file of the batch, in its own transaction (a failure leaves nothing of it)."""
+        if progress:
+            progress.show(name)
+        if path is None:
+            outcome = ImportOutcome(name, "failed", _("%(file)s does not exist.") % {"file": name})
+        else:
+            try:
+                outcome = import_path(path, display_name=name, run=run)
+            except Exception as error:  # noqa: BLE001 - one bad file must not stop the batch
+                logger.exception("Import of %s failed", name)
+                outcome = ImportOutcome(
+                    name,
+                    "failed",
+                    _("%(file)s could not be imported: %(reason)s")
+                    % {"file": name, "reason": f"{error.__class__.__name__}: {error}"},
+                )
+        if progress:
+            progress.close()
+        if outcome.action in ("failed", "skipped"):
+            self.stderr.write(outcome.message)
+        if not as_json:
+            self.stdout.write(self._outcome_line(outcome))
+        if progress:
+            progress.advance(name)
+        return outcome
 
     def _outcome_line(self, outcome: ImportOutcome) -> str:
         labels = {
