@@ -91,7 +91,7 @@ def renewal_overview(request: HttpRequest) -> HttpResponse:
 
 def organisation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     organisation = selectors.organisation_for_page(pk)
-    if organisation is None:
+    if organisation is None or not rules.can_view_organisation(request.user, organisation):
         raise Http404
     return render(
         request,

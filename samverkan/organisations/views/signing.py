@@ -196,7 +196,14 @@ def sign_confirm(request: HttpRequest, token: str) -> HttpResponse:
             form.add_error(None, error)
         else:
             return render(
-                request, "organisations/sign_done.html", {"signature": signature, "nav": "sign"}
+                request,
+                "organisations/sign_done.html",
+                {
+                    "signature": signature,
+                    # A first signature's page is published when the secretary approves it.
+                    "organisation_public": rules.is_public_organisation(signature.organisation),
+                    "nav": "sign",
+                },
             )
     return render(
         request,
