@@ -123,6 +123,7 @@ class World:
     norrby: Organisation  # someone else's organisation (a consultee)
     schack: Organisation  # the representative's own organisation
     pending: Organisation  # signed, not yet approved
+    declined: Organisation  # its only signature declined
     department: Organisation
     norrby_signature: Signature
     schack_signature: Signature
@@ -238,6 +239,31 @@ def build_world() -> World:
     )
     pending = organisation_services.signature_application_confirm(
         raw_token=application.raw_token
+    ).organisation
+    declined_application = organisation_services.signature_application_submit(
+        agreement=agreement,
+        data={
+            "name": "Avböjda föreningen",
+            "kind": "network",
+            "organisation_number": "",
+            "website": "",
+            "public_email": "",
+            "description": "",
+            "easy_read_description": "",
+            "signatory_name": "Dan Avböjd",
+            "signatory_role": "ordförande",
+            "signatory_email": "dan@example.org",
+            "areas": [],
+            "target_groups": [],
+            "districts": [],
+        },
+    )
+    declined = organisation_services.signature_decline(
+        signature=organisation_services.signature_application_confirm(
+            raw_token=declined_application.raw_token
+        ),
+        actor=secretary,
+        reason="Föreningen delar inte värdegrunden.",
     ).organisation
     department = organisation_services.organisation_create(
         name="Kommunledningsförvaltningen", kind=OrganisationKind.MUNICIPAL_DEPARTMENT
@@ -489,6 +515,7 @@ def build_world() -> World:
         norrby=norrby_signature.organisation,
         schack=schack_signature.organisation,
         pending=pending,
+        declined=declined,
         department=department,
         norrby_signature=norrby_signature,
         schack_signature=schack_signature,

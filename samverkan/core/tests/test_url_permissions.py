@@ -335,7 +335,18 @@ EXPECTATIONS: dict[str, list[Case]] = {
         page(
             kwargs={"pk": lambda w: w.norrby.pk},
             hidden={pw.SIGNATORY: sees(), "ordf@norrbyik.example.org": sees()},
-        )
+        ),
+        page(kwargs={"pk": lambda w: w.department.pk}, label="a department, never signed"),
+        page(
+            SECRETARY_SEES,
+            kwargs={"pk": lambda w: w.pending.pk},
+            label="an application the secretary has not approved",
+        ),
+        page(
+            SECRETARY_SEES,
+            kwargs={"pk": lambda w: w.declined.pk},
+            label="an application the secretary declined",
+        ),
     ],
     "organisations:organisation_edit": [
         Case(
@@ -373,7 +384,10 @@ EXPECTATIONS: dict[str, list[Case]] = {
             effective=REPRESENTATIVE,
         ),
     ],
-    "organisations:verify": [page(kwargs={"public_id": lambda w: w.norrby.public_id})],
+    "organisations:verify": [
+        page(kwargs={"public_id": lambda w: w.norrby.public_id}),
+        page(kwargs={"public_id": lambda w: w.pending.public_id}, label="not approved: says so"),
+    ],
     "organisations:sign": [Case(get=everyone(200), post=OPEN)],
     "organisations:sign_sent": [page()],
     "organisations:sign_confirm": [token_case()],
