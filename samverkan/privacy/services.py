@@ -224,16 +224,18 @@ def _erase_outside_the_account(user: User, plan: selectors.ErasurePlan) -> None:
         .filter(status=InquiryStatus.UNCONFIRMED)
         .prefetch_related("attachments")
     )
+    draft_ids = [inquiry.pk for inquiry in drafts]  # delete() forgets them
     for inquiry in drafts:
         _delete_files_on_commit([a.file for a in inquiry.attachments.all()])
         inquiry.delete()
-    _forget_history(Inquiry, [i.pk for i in drafts])
+    _forget_history(Inquiry, draft_ids)
 
     pending = list(selectors.responses(user).filter(status=ResponseStatus.PENDING))
+    pending_ids = [response.pk for response in pending]
     for response in pending:
         _delete_files_on_commit([response.file])
         response.delete()
-    _forget_history(ConsultationResponse, [r.pk for r in pending])
+    _forget_history(ConsultationResponse, pending_ids)
 
     selectors.unconfirmed_signature_forms(user).delete()
     _erase_emails(user)
