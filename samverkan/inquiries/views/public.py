@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.validators import slug_re
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -55,16 +56,22 @@ def _recent_duplicate(email: str, subject: str) -> bool:
     ).exists()
 
 
+def _slug(request: HttpRequest, name: str) -> str:
+    """A parameter that can be a slug, else "" (PostgreSQL refuses a NUL byte in a query)."""
+    value = request.GET.get(name, "")
+    return value if slug_re.fullmatch(value) else ""
+
+
 def _initial(request: HttpRequest) -> dict:
     """?team=<slug>&kind=<kind>&topic=<slug>, for links from the ladder and the map."""
     initial = {}
-    team = request.GET.get("team", "")
+    team = _slug(request, "team")
     if team and HandlingTeam.objects.filter(slug=team).exists():
         initial["team"] = team
     kind = request.GET.get("kind", "")
     if kind in InquiryKind.values:
         initial["kind"] = kind
-    topic = Area.objects.filter(slug=request.GET.get("topic", "") or None).first()
+    topic = Area.objects.filter(slug=_slug(request, "topic") or None).first()
     if topic is not None:
         initial["topic"] = topic.pk
     return initial
