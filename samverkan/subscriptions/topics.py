@@ -63,7 +63,8 @@ _BY_PK = {BODY, DEPARTMENT, CONSULTATION, WATCH_ITEM}
 def split(key: str) -> tuple[str, str] | None:
     """``("body", "3")`` for ``"body:3"``; None for a key of no known kind or shape."""
     kind, sep, value = (key or "").partition(":")
-    if not sep or kind not in ALL_KINDS or not value or len(key) > 100:
+    # A NUL byte cannot be looked up in PostgreSQL (and names nothing).
+    if not sep or kind not in ALL_KINDS or not value or len(key) > 100 or "\x00" in value:
         return None
     if kind in _BY_PK and not (value.isascii() and value.isdigit() and len(value) < 12):
         return None
