@@ -1078,11 +1078,14 @@ class _Import:
         return self.organisation(seat.organisation_id)
 
     def seat_party(self, seat: Membership | None) -> Party | None:
-        if seat is None or seat.party_id is None:
+        return self.party_with_pk(seat.party_id if seat else None)
+
+    def party_with_pk(self, pk: int | None) -> Party | None:
+        if pk is None:
             return None
-        party = next((p for p in self.parties.values() if p.pk == seat.party_id), None)
+        party = next((p for p in self.parties.values() if p.pk == pk), None)
         if party is None:
-            party = Party.objects.get(pk=seat.party_id)
+            party = Party.objects.get(pk=pk)
             self.parties[party.abbreviation] = party
         return party
 
@@ -1399,12 +1402,13 @@ class _Import:
                 )
                 or (substitute_for is not None and substitute_for.pk == entry.person.pk)
             ):
-                meetings.attendance_record(
+                attendance = meetings.attendance_record(
                     meeting=self.meeting,
                     person=entry.person,
                     status=entry.status,
                     substitute_for=substitute_for,
                 )
+                self.note_attended(attendance)
                 continue
             source = seat
             if source is None and substitute_for is not None:
@@ -1423,7 +1427,16 @@ class _Import:
                     role=seat.role if seat else "",
                 )
             )
+            self.note_attended(rows[-1])
         write_rows(rows)
+
+    def note_attended(self, attendance: Attendance) -> None:
+        """The directory of the run learns what the person represented at this meeting, as
+        it would by reading the attendance rows again."""
+        party = self.party_with_pk(attendance.party_id)
+        self.directory.note_representation(
+            attendance.person_id, attendance.organisation_id, party.abbreviation if party else None
+        )
 
     def seat_body_for_vacancy(self, organisation: Organisation) -> Body:
         if organisation.kind == OrganisationKind.MUNICIPAL_DEPARTMENT:
