@@ -19,6 +19,7 @@ urlpatterns: list[URLPattern] = [
     path("api/v1/verify/<uuid:public_id>/", opendata.api_verify, name="api_verify"),
     path("api/v1/openapi.json", opendata.api_openapi, name="api_openapi"),
     # Any other address under /api/v1/ ending in "/" answers with a JSON 404. Addresses without
-    # the slash are left to Django, so APPEND_SLASH can still redirect them.
-    re_path(r"^api/v1/(?:.*/)?$", opendata.api_not_found, name="api_not_found"),
+    # the slash are left to Django, so APPEND_SLASH can still redirect them. [\s\S], not ".", so
+    # that an address with a line break (%0A) in it is matched too.
+    re_path(r"^api/v1/(?:[\s\S]*/)?$", opendata.api_not_found, name="api_not_found"),
 ]
