@@ -85,9 +85,9 @@ from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, router, transaction
 from django.db.models import Q
-from django.db.models.signals import post_save
+from django.db.models.signals import post_save, pre_save
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -780,9 +780,13 @@ class _Import:
 
     def find_or_create_meeting(self) -> tuple[Meeting, str, list[ImportedDocument]]:
         fields = self.meeting_fields()
-        match = self.matching_meeting(fields)
+        match, clash = self.matching_meeting(fields)
         if match is None:
-            meeting = meetings.meeting_create(bodies=self.bodies, carry_over=False, **fields)
+            if clash:
+                # Another meeting of these bodies then: meeting_create says so.
+                meeting = meetings.meeting_create(bodies=self.bodies, carry_over=False, **fields)
+            else:
+                meeting = self.new_meeting(fields)
             self.counts["meetings_created"] += 1
             return meeting, "created", []
         previous = list(match.imported_documents.exclude(pk=getattr(self.existing, "pk", None)))
@@ -819,10 +823,23 @@ class _Import:
             previous.append(self.existing)
         return meeting, ("updated" if imported_before else "created"), previous
 
-    def matching_meeting(self, fields: dict[str, Any]) -> Meeting | None:
+    def new_meeting(self, fields: dict[str, Any]) -> Meeting:
+        """The meeting ``meetings.meeting_create`` makes (without carried-over points) when
+        nothing clashes with it, written with :func:`write_rows`: its values are valid by
+        construction (:meth:`meeting_fields`)."""
+        meeting = Meeting(**fields)
+        write_rows([meeting])
+        Meeting.bodies.through.objects.bulk_create(
+            Meeting.bodies.through(meeting_id=meeting.pk, body_id=body.pk) for body in self.bodies
+        )
+        return meeting
+
+    def matching_meeting(self, fields: dict[str, Any]) -> tuple[Meeting | None, bool]:
         """The meeting this document is about, if it is already there: on the same date, of
         the same bodies (or sharing the first), at an overlapping time or with a similar
-        title; one made by an earlier import of the same bodies first."""
+        title; one made by an earlier import of the same bodies first. And whether a meeting
+        of any of the bodies overlaps the document's time that day (for meeting_create, a
+        clash)."""
         wanted = {b.pk for b in self.bodies}
         candidates = (
             Meeting.objects.filter(date=self.day, bodies__in=self.bodies)
@@ -831,11 +848,13 @@ class _Import:
             .prefetch_related("bodies")
         )
         ranked: list[tuple[tuple[int, int, int], int, Meeting]] = []
+        clash = False
         for meeting in candidates:
             body_ids = {b.pk for b in meeting.bodies.all()}
             overlapping = meeting.all_day or _overlap(
                 fields["start_time"], fields["end_time"], meeting.start_time, meeting.end_time
             )
+            clash = clash or overlapping
             similar = _similar_titles(fields["title"], meeting.title)
             if not (overlapping or similar):
                 continue
@@ -846,9 +865,9 @@ class _Import:
             rank = (int(imported and same_bodies), int(same_bodies), int(similar))
             ranked.append((rank, -meeting.pk, meeting))
         if not ranked:
-            return None
+            return None, clash
         ranked.sort(key=lambda r: (r[0], r[1]), reverse=True)
-        return ranked[0][2]
+        return ranked[0][2], clash
 
     def check_may_take_over(self, meeting: Meeting) -> None:
         """A meeting made in Samverkan (planned, perhaps from a calendar) gets its minutes
@@ -1674,14 +1693,19 @@ class _Import:
         assert self.meeting is not None
         entries = self.result.get("watchlist") or []
         abbreviations = self.abbreviations() if entries else {}
-        for entry in entries:
-            title = " ".join(str(entry.get("title") or "").split())[:300]
+        titles = [" ".join(str(entry.get("title") or "").split())[:300] for entry in entries]
+        # The items by the same compared title, in one query (watch_item_find's first answer).
+        known = {
+            item.title_key: item
+            for item in WatchItem.objects.filter(title_key__in={title_key(t) for t in titles})
+        }
+        for entry, title in zip(entries, titles, strict=True):
             if not title_key(title):
                 continue
             kind = _WATCH_KINDS.get(str(entry.get("kind") or "").casefold(), "")
             owner_text = str(entry.get("owner") or "").strip()
             owner = self.watch_owner(owner_text, abbreviations)
-            item = watch_item_find(title)
+            item = known.get(title_key(title)) or watch_item_find(title)
             if item is None:
                 item = watch_item_create(title=title, kind=kind, owner=owner, owner_text=owner_text)
                 self.counts["watch_items_created"] += 1
@@ -1906,8 +1930,11 @@ class _Import:
         recorded_by = " ".join(str(self.result.get("recorded_by") or "").split())
         if recorded_by:
             taker = self.mentioned(recorded_by.split(",")[0])
-            if taker is not None:
-                self.meeting = meetings.meeting_update(meeting=self.meeting, minutes_taker=taker)
+            if taker is not None and taker.pk != self.meeting.minutes_taker_id:
+                # What meeting_update would save (its checks concern the meeting's time and
+                # bodies, which the import has not changed since it made or updated it).
+                self.meeting.minutes_taker = taker
+                self.meeting.save(update_fields=["minutes_taker", "updated_at"])
         if not self.meeting.attendances.exists():
             self.warnings.append(
                 _("The document has no attendance list; the minutes are kept as a draft.")
@@ -1966,17 +1993,26 @@ class _Import:
 
 
 def write_rows(rows: list[Any]) -> None:
-    """Write new rows of one model: in one query when nothing listens to that model's
-    saves; else one by one, so that what listens hears of each row (the history of official
-    records; the search index is paused during an import run, see :mod:`.runs`)."""
+    """Write new rows of one model in one query.
+
+    Saved one by one, each row would tell whoever listens to the model's saves (the history
+    of official records; the search index, paused during an import run): they are told the
+    same way here, each row as created, once the rows are written. A model with listeners
+    before its saves is saved row by row instead."""
     if not rows:
         return
     model = type(rows[0])
-    if post_save.has_listeners(model):
+    if pre_save.has_listeners(model):
         for row in rows:
             row.save(force_insert=True)
-    else:
-        model.objects.bulk_create(rows)
+        return
+    model.objects.bulk_create(rows)
+    if post_save.has_listeners(model):
+        using = router.db_for_write(model)
+        for row in rows:
+            post_save.send(
+                sender=model, instance=row, created=True, update_fields=None, raw=False, using=using
+            )
 
 
 def is_unreferenced(instance: Person | Organisation) -> bool:
