@@ -36,8 +36,8 @@ class Command(BaseCommand):
             for outcome in outcomes:
                 rule = outcome.rule
                 self.stdout.write(
-                    f"{rule.key}: {outcome.count} {verb} "
-                    f"({rule.what}; kept for {rule.kept_for}; then {rule.then})"
+                    f"{rule.key}: {outcome.count} {verb} ({rule.what}: {rule.kept_for}, "
+                    f"then {rule.then})"
                 )
             total = sum(outcome.count for outcome in outcomes)
             self.stdout.write(f"{'Dry run: ' if dry_run else ''}{total} in all {verb}.")
