@@ -44,7 +44,9 @@ PURPOSES = (
         ),
         how_long=_(
             "Signatures are official records and are kept according to the municipality's "
-            "records management plan. Accounts that are no longer used are removed."
+            "records management plan. Signing forms that are not confirmed are removed a day "
+            "after their link expires (it works for 7 days). Accounts without a role, seat or "
+            "task are closed 2 years after the last login."
         ),
     ),
     Purpose(
@@ -84,8 +86,8 @@ PURPOSES = (
         ),
         how_long=_(
             "Inquiries that are not confirmed are removed after 48 hours. Registered inquiries "
-            "are kept according to the records management plan; on request your personal data is "
-            "erased and an anonymised record is kept."
+            "are kept according to the records management plan; once an inquiry is closed your "
+            "personal data can be erased on request and an anonymised record is kept."
         ),
     ),
     Purpose(
@@ -116,7 +118,8 @@ PURPOSES = (
         who=_("Only the secretary. The address is used for nothing else."),
         how_long=_(
             "Subscriptions that are not confirmed are removed after 7 days. When you unsubscribe "
-            "your address is removed. An address that bounces is no longer sent to."
+            "your address is removed at once. An address that bounces is no longer sent to, and "
+            "is removed after 6 months unless it is confirmed again."
         ),
     ),
     Purpose(
@@ -143,8 +146,10 @@ PURPOSES = (
         basis=PUBLIC_TASK,
         who=_("The secretary."),
         how_long=_(
-            "A login link works once and for a short time. Your account is kept while you have a "
-            "role or a task; you can download your data, correct it and ask for erasure under My data."
+            "A login link works once, for 60 minutes, and is removed a day later; sessions are "
+            "removed when they expire. An account without a role, seat or task is closed 2 years "
+            "after the last login. Under My data you can download your data, correct it and ask "
+            "for erasure."
         ),
     ),
     Purpose(
