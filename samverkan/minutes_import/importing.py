@@ -579,10 +579,10 @@ class _Import:
         self.document_people: dict[int, set[str]] = defaultdict(set)
         self.organisations_by_key: dict[str, Organisation | None] = {}
         # Rows read once per document (see "Reading once" below).
-        self.people: dict[int, Person] = {}
-        self.organisations: dict[int, Organisation] = {}
+        self.people: dict[int, Person] = run.people
+        self.organisations: dict[int, Organisation] = run.organisations
         self.parties: dict[str, Party] = run.parties
-        self.seats: dict[int, list[Membership]] = {}
+        self.seats: dict[int, dict[int | None, list[Membership]]] = {}
         self.new_seats: list[Membership] = []
         # What the search index is to hear of at the end of the run, besides the meeting.
         self.touched: list[Any] = []
@@ -600,7 +600,10 @@ class _Import:
         # What earlier versions made, read before this version's row replaces it.
         previous_rows = [dict(document.created_rows or {}) for document in previous]
         self.document = self.save_document(meeting)
-        if self.kind in ("minutes", "summary"):
+        if (
+            self.kind in ("minutes", "summary")
+            and meeting.minutes_status == Meeting.MinutesStatus.NONE
+        ):
             meetings.minutes_start(meeting=meeting)
         if self.kind == "minutes":
             self.import_attendance()
@@ -634,7 +637,7 @@ class _Import:
         self.document.created_rows = dict(self.created)
         self.document.message = "\n".join(self.warnings)
         self.document.save(update_fields=["status", "created_rows", "message"])
-        meeting.refresh_from_db()
+        meeting = self.meeting  # as the last service that saved it left it
         self.import_run.index_later(meeting, *self.touched)
         self.import_run.document_saved()
         message = {
@@ -826,8 +829,11 @@ class _Import:
     def new_meeting(self, fields: dict[str, Any]) -> Meeting:
         """The meeting ``meetings.meeting_create`` makes (without carried-over points) when
         nothing clashes with it, written with :func:`write_rows`: its values are valid by
-        construction (:meth:`meeting_fields`)."""
+        construction (:meth:`meeting_fields`). Minutes and notes from a meeting make it with
+        its minutes begun, as ``meetings.minutes_start`` would."""
         meeting = Meeting(**fields)
+        if self.kind in ("minutes", "summary"):
+            meeting.minutes_status = Meeting.MinutesStatus.DRAFT
         write_rows([meeting])
         Meeting.bodies.through.objects.bulk_create(
             Meeting.bodies.through(meeting_id=meeting.pk, body_id=body.pk) for body in self.bodies
@@ -1114,18 +1120,23 @@ class _Import:
             for party in Party.objects.filter(abbreviation__in=wanted):
                 self.parties[party.abbreviation] = party
 
-    def seats_of(self, bodies: list[Body]) -> list[Membership]:
-        """Every seat in these bodies, as the database has them and with the seats this
-        document adds; each body's seats are read once per document."""
+    def read_seats(self, bodies: list[Body]) -> None:
+        """Every seat in these bodies, by body and person (None for vacant seats), as the
+        database has them; each body's seats are read once per document and the seats the
+        document adds are added (:meth:`add_seat`)."""
         missing = [b.pk for b in bodies if b.pk not in self.seats]
         if missing:
             by_pk = {b.pk: b for b in bodies}
             for pk in missing:
-                self.seats[pk] = []
+                self.seats[pk] = defaultdict(list)
             for seat in Membership.objects.filter(body_id__in=missing).order_by("start", "pk"):
                 seat.body = by_pk[seat.body_id]
-                self.seats[seat.body_id].append(seat)
-        return [seat for body in bodies for seat in self.seats[body.pk]]
+                self.seats[seat.body_id][seat.person_id].append(seat)
+
+    def seats_of(self, person: Person | None, body: Body) -> list[Membership]:
+        """``person``'s seats in ``body`` (the vacant ones for None)."""
+        self.read_seats([body])
+        return self.seats[body.pk][person.pk if person else None]
 
     def seats_on(self, person: Person, bodies: list[Body]) -> list[Membership]:
         """``person``'s seats in ``bodies`` on the meeting's date, as ``members_on`` would
@@ -1133,10 +1144,9 @@ class _Import:
         day = self.day
         held = [
             seat
-            for seat in self.seats_of(bodies)
-            if seat.person_id == person.pk
-            and seat.start <= day
-            and (seat.end is None or seat.end >= day)
+            for body in bodies
+            for seat in self.seats_of(person, body)
+            if seat.start <= day and (seat.end is None or seat.end >= day)
         ]
         return sorted(held, key=lambda seat: (seat.body.name, seat.role))
 
@@ -1187,9 +1197,8 @@ class _Import:
         day = self.day
         seats = [
             seat
-            for seat in self.seats_of([body])
-            if seat.person_id == (person.pk if person else None)
-            and (person is not None or seat.organisation_id == organisation.pk)  # type: ignore[union-attr]
+            for seat in self.seats_of(person, body)
+            if person is not None or seat.organisation_id == organisation.pk  # type: ignore[union-attr]
         ]
         # By start, then in the order they were made (new seats after the stored ones).
         seats.sort(key=lambda seat: (seat.start, seat.pk is None, seat.pk or 0))
@@ -1238,10 +1247,8 @@ class _Import:
             organisation = None
         start = self.day
         overlapping = person is not None and any(
-            seat.person_id == person.pk
-            and (seat.end is None or seat.end >= start)
-            and (end is None or seat.start <= end)
-            for seat in self.seats_of([body])
+            (seat.end is None or seat.end >= start) and (end is None or seat.start <= end)
+            for seat in self.seats_of(person, body)
         )
         refused = overlapping or (person is None and organisation is None)
         if refused or (person is not None and person.user_id):
@@ -1268,7 +1275,7 @@ class _Import:
             )
             self.new_seats.append(membership)
         membership.body = body
-        self.seats[body.pk].append(membership)
+        self.seats_of(person, body).append(membership)
         self.counts["memberships_created"] += 1
         if membership.pk is not None:
             self.created["memberships"].append(membership.pk)
@@ -1311,7 +1318,7 @@ class _Import:
             + [str(v) for v in self.result.get("vacancies") or []],
         )
         self.read_parties({str(raw.get("party") or "") for _status, raw in listed_rows})
-        self.seats_of(self.bodies)
+        self.read_seats(self.bodies)
         entries: list[_Entry] = []
         for status, raw in listed_rows:
             name = " ".join(str(raw.get("name") or "").split())
@@ -1945,7 +1952,7 @@ class _Import:
                 _("The document does not say who took the minutes; they are kept as a draft.")
             )
             return
-        meetings.minutes_publish(meeting=self.meeting, recorded_by=recorded_by[:200])
+        self.meeting = meetings.minutes_publish(meeting=self.meeting, recorded_by=recorded_by[:200])
 
     # -- a corrected version -------------------------------------------------------------------
 

@@ -10,7 +10,8 @@ documents a run keeps:
   or answered a question about a name, since the last document (:func:`stamp`). Renaming a
   person or an organisation in Samverkan while a run goes on is not seen until the next run,
   as a document being imported did not see it before.
-* **Bodies and parties** by name, read once, with the same rules.
+* **Bodies and parties** by name, and the people and organisations found, read once, with
+  the same rules.
 * **The search index**: it is paused during the run and brought up to date once, at its end,
   for everything the run's documents changed (:meth:`ImportRun.finish`). A document found
   unchanged is indexed again too, so that running an interrupted batch again also brings the
@@ -71,6 +72,8 @@ class ImportRun:
         self._stamp: tuple[Any, ...] | None = None
         self.bodies: dict[tuple[str, ...], Body | None] = {}
         self.parties: dict[str, Party] = {}
+        self.people: dict[int, Person] = {}
+        self.organisations: dict[int, Organisation] = {}
         self.search_keys: set[tuple[str, str]] = set()
         self._paused = search_index.paused()
         self._open = False
@@ -107,6 +110,8 @@ class ImportRun:
         self._stamp = None
         self.bodies.clear()
         self.parties.clear()
+        self.people.clear()
+        self.organisations.clear()
 
     # -- the search index ----------------------------------------------------------------------
 
