@@ -86,7 +86,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, router, transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.signals import post_save, pre_save
 from django.utils import timezone
 from django.utils.text import slugify
@@ -2048,9 +2048,45 @@ def _clear_imported_content(meeting: Meeting, run: ImportRun) -> None:
     agenda by themselves are taken off it (the import puts them back)."""
     from samverkan.watchlist.models import WatchItemUpdate
 
-    for update in WatchItemUpdate.objects.filter(meeting=meeting).select_related("item"):
-        watch_item_update_remove(update=update)
-        run.index_later(update.item)
+    # What there is to remove (a meeting planned from a calendar often has nothing).
+    has = (
+        Meeting.objects.filter(pk=meeting.pk)
+        .values(
+            updates=Exists(WatchItemUpdate.objects.filter(meeting=OuterRef("pk"))),
+            points=Exists(CarriedOverPoint.objects.filter(origin__meeting=OuterRef("pk"))),
+            attendance=Exists(Attendance.objects.filter(meeting=OuterRef("pk"))),
+            items=Exists(AgendaItem.objects.filter(meeting=OuterRef("pk"))),
+        )
+        .get()
+    )
+    if has["updates"]:
+        for update in WatchItemUpdate.objects.filter(meeting=meeting).select_related("item"):
+            watch_item_update_remove(update=update)
+            run.index_later(update.item)
+    if has["points"]:
+        _take_back_carried_over_points(meeting, run)
+    if has["items"]:
+        run.index_later(*Decision.objects.filter(agenda_item__meeting=meeting))  # they go
+    if has["attendance"]:
+        meeting.attendances.all().delete()
+    if has["items"]:
+        meeting.agenda_items.all().delete()
+    if (meeting.minutes_status, meeting.minutes_published_at, meeting.recorded_by) != (
+        Meeting.MinutesStatus.NONE,
+        None,
+        "",
+    ):
+        Meeting.objects.filter(pk=meeting.pk).update(
+            minutes_status=Meeting.MinutesStatus.NONE,
+            minutes_published_at=None,
+            recorded_by="",
+        )
+        meeting.refresh_from_db()
+
+
+def _take_back_carried_over_points(meeting: Meeting, run: ImportRun) -> None:
+    """Points tabled at ``meeting`` that were put on a later meeting's draft agenda by
+    themselves are taken off it (the import puts them back)."""
     points = CarriedOverPoint.objects.filter(origin__meeting=meeting)
     brought_back = (
         AgendaItem.objects.filter(
@@ -2062,17 +2098,6 @@ def _clear_imported_content(meeting: Meeting, run: ImportRun) -> None:
         .exclude(meeting__minutes_status=Meeting.MinutesStatus.PUBLISHED)
         .exclude(meeting=meeting)
     )
-    # The search entries of the meetings that lose those items, and of the decisions that go.
-    run.index_later(
-        *Meeting.objects.filter(agenda_items__in=brought_back).distinct(),
-        *Decision.objects.filter(agenda_item__meeting=meeting),
-    )
+    # The search entries of the meetings that lose those items.
+    run.index_later(*Meeting.objects.filter(agenda_items__in=brought_back).distinct())
     brought_back.delete()
-    meeting.attendances.all().delete()
-    meeting.agenda_items.all().delete()
-    Meeting.objects.filter(pk=meeting.pk).update(
-        minutes_status=Meeting.MinutesStatus.NONE,
-        minutes_published_at=None,
-        recorded_by="",
-    )
-    meeting.refresh_from_db()
