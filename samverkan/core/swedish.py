@@ -6,6 +6,7 @@ without a database.
 
 from __future__ import annotations
 
+import functools
 import re
 import threading
 import unicodedata
@@ -123,6 +124,7 @@ _MAX_TERM_LENGTH = 40
 _stemmers = threading.local()  # Snowball stemmer objects keep state between calls
 
 
+@functools.lru_cache(maxsize=100_000)  # texts repeat their words: rebuilding the search index
 def _stem(word: str) -> str:
     """Stem one lowercase word with the Swedish Snowball stemmer."""
     stemmer = getattr(_stemmers, "swedish", None)
