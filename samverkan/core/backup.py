@@ -50,6 +50,8 @@ EXCLUDED_MODELS = frozenset(
         "auth.permission",
         "sessions.session",
         "search.searchentry",
+        "search.searchkind",
+        "search.searchposting",
         "search.searchword",
     }
 )

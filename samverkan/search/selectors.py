@@ -3,14 +3,22 @@
 A query is split into Swedish stems (``core.swedish.search_query_terms``). An entry matches
 when every stem occurs in its stem document, also inside a compound ("förening" finds
 "idrottsförening"). A stem that occurs nowhere in the index is replaced by the closest indexed
-stem within a small edit distance ("förenig" → "förening"). The hits are ranked by where each
-stem is found: in the title as a whole word, in the title as part of a word, in the text as a
-whole word, in the text as part of a word; on PostgreSQL ties are broken by ``ts_rank`` with
-the 'swedish' configuration, then by date (newest first) on both databases.
+stem within a small edit distance ("förenig" → "förening").
+
+The terms are looked up in the vocabulary (``SearchWord``); the entries come from the postings
+(``SearchPosting``, see ``index``), whose points say where each term is found: in the title as
+a whole word (8), in the title as part of a word (4), in the text as a whole word (2), in the
+text as part of a word (1). The hits are ranked by the sum of the points, then (PostgreSQL
+only) by ``ts_rank`` with the 'swedish' configuration, then by date (newest first).
+
+At most ``MAX_HITS`` hits are ranked and counted: the first ones in the order of the rarest
+term's postings (most points, newest), that hold every other term too. With one term that
+order is the ranking itself.
 """
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 import unicodedata
@@ -18,21 +26,19 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Max, Q, QuerySet, Value, When
-from django.db.models.expressions import RawSQL
-from django.db.models.fields import FloatField
+from django.db.models import Q
 from django.utils.safestring import SafeString, mark_safe
 
 from samverkan.core.swedish import search_query_terms
-from samverkan.search.models import SearchEntry, SearchWord
+from samverkan.search.index import MIN_PART_LENGTH, TEXT_PART, TITLE_PART, day_number
+from samverkan.search.models import SearchEntry, SearchKind, SearchPosting, SearchWord
 from samverkan.search.registry import sources
 
 MAX_QUERY_CHARS = 500  # the rest of an enormous query is ignored
 MAX_CANDIDATES = 5000  # vocabulary rows compared per query when correcting typos
+MAX_HITS = 1000  # hits ranked and counted per query; "more than 1000" beyond
+SIZE_LIMIT = 5_000  # postings counted per term to find the rarest
 EXCERPT_CHARS = 240
-
-# Points for where a term is found; the sum over the terms ranks the hits.
-TITLE_WORD, TITLE_PART, TEXT_WORD, TEXT_PART = 8, 4, 2, 1
 
 
 @dataclass(frozen=True)
@@ -44,16 +50,118 @@ class SearchCriteria:
 
 
 @dataclass
+class Term:
+    """A query stem and the vocabulary words whose postings hold its entries."""
+
+    stem: str
+    word: int | None = None  # the vocabulary word equal to the stem
+    words: list[int] = field(default_factory=list)  # [word] when its postings are complete
+    size: int | None = None  # its postings, counted up to SIZE_LIMIT
+
+    @property
+    def single(self) -> bool:
+        """Its entries are the postings of one word, with their points as they are."""
+        return self.word is not None and self.words == [self.word]
+
+
+@dataclass
 class ParsedQuery:
     terms: list[str] = field(default_factory=list)  # the stems searched for (after correction)
     corrected: bool = False  # a term was replaced by the closest indexed stem
     corrected_text: str = ""  # the query as searched, for "Visar resultat för …"
+    found: dict[str, Term] = field(default_factory=dict)  # the terms' words (missing: none)
 
 
 def _stem(word: str) -> str:
     """The Swedish stem of one word (as the index and the query terms have it)."""
     stems = search_query_terms(word, max_terms=1)
     return stems[0] if stems else word.lower()
+
+
+def _table(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+# ---------------------------------------------------------------------------------------------
+# The vocabulary
+# ---------------------------------------------------------------------------------------------
+
+
+def _covering(term: str, containing: dict[str, int]) -> list[int]:
+    """Of the words containing ``term``, those whose postings together hold every entry that
+    contains it: a word's postings already hold the longer words it is part of, so only the
+    words with no shorter containing word of ``MIN_PART_LENGTH`` letters or more inside."""
+    shortest = max(len(term), MIN_PART_LENGTH)
+    covering = []
+    for stem, pk in containing.items():
+        inside = (
+            stem[start:end]
+            for start in range(len(stem) - shortest + 1)
+            for end in range(start + shortest, len(stem) + 1)
+        )
+        if not any(part != stem and part in containing for part in inside):
+            covering.append(pk)
+    return sorted(covering)
+
+
+def look_up(terms: list[str]) -> dict[str, Term]:
+    """The vocabulary words of each term, in one query.
+
+    A term of ``MIN_PART_LENGTH`` letters or more that is a word of its own needs only that
+    word. Any other term (not a word, or a short one, whose postings hold only its whole-word
+    occurrences) needs the words that contain it; none when it occurs nowhere."""
+    found = {term: Term(stem=term) for term in terms}
+    if not terms:
+        return found
+    words = _table(SearchWord)
+    placeholders = ", ".join(["%s"] * len(terms))
+    parts = [f"SELECT w.id, w.stem, 1 FROM {words} w WHERE w.stem IN ({placeholders})"]
+    params: list = list(terms)
+    for term in terms:
+        # The stems hold only letters and digits: no LIKE wildcards to escape.
+        if len(term) >= MIN_PART_LENGTH:
+            parts.append(
+                f"SELECT w.id, w.stem, 0 FROM {words} w WHERE w.stem LIKE %s "
+                f"AND NOT EXISTS (SELECT 1 FROM {words} x WHERE x.stem = %s)"
+            )
+        else:
+            parts.append(
+                f"SELECT w.id, w.stem, 0 FROM {words} w WHERE w.stem LIKE %s AND w.stem <> %s"
+            )
+        params += [f"%{term}%", term]
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        rows = cursor.fetchall()
+    containing: dict[str, dict[str, int]] = {term: {} for term in terms}
+    for pk, stem, exact in rows:
+        if exact:
+            found[stem].word = pk
+        for term in terms:
+            if term in stem:
+                containing[term][stem] = pk
+    for term, entry in found.items():
+        if entry.word is not None and len(term) >= MIN_PART_LENGTH:
+            entry.words = [entry.word]
+        else:
+            entry.words = _covering(term, containing[term])
+    return found
+
+
+def _count_sizes(found: list[Term]) -> None:
+    """Count each term's postings, up to SIZE_LIMIT (one query)."""
+    postings = _table(SearchPosting)
+    parts, params = [], []
+    for n, term in enumerate(found):
+        placeholders = ", ".join(["%s"] * len(term.words))
+        parts.append(
+            f"SELECT {n}, COUNT(*) FROM (SELECT 1 FROM {postings} p "
+            f"WHERE p.word_id IN ({placeholders}) LIMIT {SIZE_LIMIT}) counted"
+        )
+        params += term.words
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        for n, count in cursor.fetchall():
+            found[n].size = count
 
 
 # ---------------------------------------------------------------------------------------------
@@ -84,28 +192,9 @@ def edit_distance(a: str, b: str, limit: int) -> int:
     return previous[-1]
 
 
-def _unmatched(terms: list[str]) -> list[str]:
-    """The terms that occur in no entry at all (one query)."""
-    if not terms:
-        return []
-    found = SearchEntry.objects.aggregate(
-        **{
-            f"t{i}": Max(
-                Case(
-                    When(search_document__contains=term, then=Value(1)),
-                    default=Value(0),
-                    output_field=IntegerField(),
-                )
-            )
-            for i, term in enumerate(terms)
-        }
-    )
-    return [term for i, term in enumerate(terms) if not found[f"t{i}"]]
-
-
-def _corrections(wanted: dict[str, str]) -> dict[str, str]:
-    """For each term, the closest indexed stem to the text it came from (``wanted`` maps the
-    term to that text), within a small edit distance."""
+def _corrections(wanted: dict[str, str]) -> dict[str, tuple[str, int]]:
+    """For each term, the closest indexed stem (and its id) to the text it came from
+    (``wanted`` maps the term to that text), within a small edit distance."""
     wanted = {term: text for term, text in wanted.items() if _max_distance(text)}
     if not wanted:
         return {}
@@ -118,22 +207,22 @@ def _corrections(wanted: dict[str, str]) -> dict[str, str]:
     candidates = list(
         SearchWord.objects.filter(condition)
         .order_by("length", "stem")
-        .values_list("stem", flat=True)[:MAX_CANDIDATES]
+        .values_list("stem", "pk")[:MAX_CANDIDATES]
     )
-    corrections: dict[str, str] = {}
+    corrections: dict[str, tuple[str, int]] = {}
     for term, text in wanted.items():
         limit = _max_distance(text)
-        best: tuple[int, int, str] | None = None
-        for stem in candidates:
+        best: tuple[int, int, str, int] | None = None
+        for stem, pk in candidates:
             if stem[0] != text[0] or stem == term:
                 continue
             distance = edit_distance(text, stem, limit)
             if distance <= limit:
-                rank = (distance, abs(len(stem) - len(text)), stem)
+                rank = (distance, abs(len(stem) - len(text)), stem, pk)
                 if best is None or rank < best:
                     best = rank
         if best is not None:
-            corrections[term] = best[2]
+            corrections[term] = (best[2], best[3])
     return corrections
 
 
@@ -154,25 +243,27 @@ def parse_query(q: str) -> ParsedQuery:
     for word in words:
         if len(word) >= 2:
             origin.setdefault(_stem(word), word[:40])
-    known = set(SearchWord.objects.filter(stem__in=terms).values_list("stem", flat=True))
-    unknown = [t for t in terms if t not in known]
-    if not unknown:
-        return parsed
-    unmatched = set(_unmatched(unknown))
+    parsed.found = look_up(terms)
     wanted = {}
-    for term in unknown:
+    for term in terms:
+        if parsed.found[term].word is not None:
+            continue  # a word of its own
         word = origin.get(term, term)
-        if term in unmatched:
-            wanted[term] = term
+        if not parsed.found[term].words:
+            wanted[term] = term  # found nowhere
         elif word != term:
             wanted[term] = word
-    corrections = _corrections(wanted)
+    corrections = _corrections(wanted) if wanted else {}
     if not corrections:
         return parsed
-    parsed.terms = list(dict.fromkeys(corrections.get(t, t) for t in terms))
+    for stem, pk in corrections.values():
+        # The stems put forward are three letters or more, so their postings are complete.
+        parsed.found.setdefault(stem, Term(stem=stem, word=pk, words=[pk]))
+    parsed.terms = list(dict.fromkeys(corrections.get(t, (t,))[0] for t in terms))
     parsed.corrected = True
     # Show the query with each misspelt word replaced by its correction.
-    shown = [corrections.get(_stem(w), w) if len(w) >= 2 else w for w in words[:20]]
+    fixed = {term: stem for term, (stem, _) in corrections.items()}
+    shown = [fixed.get(_stem(w), w) if len(w) >= 2 else w for w in words[:20]]
     parsed.corrected_text = " ".join(shown)
     return parsed
 
@@ -182,46 +273,128 @@ def parse_query(q: str) -> ParsedQuery:
 # ---------------------------------------------------------------------------------------------
 
 
-def _score(terms: list[str]):
-    total = Value(0)
-    for term in terms:
-        total = total + Case(
-            When(title_document__contains=f" {term} ", then=Value(TITLE_WORD)),
-            When(title_document__contains=term, then=Value(TITLE_PART)),
-            When(search_document__contains=f" {term} ", then=Value(TEXT_WORD)),
-            default=Value(TEXT_PART),
-            output_field=IntegerField(),
+class SearchResults:
+    """The hits of a query, best first, as Django's ``Paginator`` wants them: ``count()`` and
+    slices. One query ranks the hits (their ids, at most MAX_HITS; ``more`` says whether there
+    are more), another reads the entries of a slice."""
+
+    def __init__(self, criteria: SearchCriteria, parsed: ParsedQuery) -> None:
+        self.criteria = criteria
+        self.terms = [parsed.found[term] for term in parsed.terms if term in parsed.found]
+        self.empty = not self.terms or any(not term.words for term in self.terms)
+        self.more = False
+        self._ranked: list[int] | None = None
+        if not self.empty and len(self.terms) > 1:
+            _count_sizes(self.terms)
+            # The rarest term leads; a single word's postings come best first from the index.
+            self.terms.sort(key=lambda t: (t.size or 0, not t.single))
+
+    def ranked(self) -> list[int]:
+        """The ids of the hits, best first (one query, the first time)."""
+        if self._ranked is None:
+            ranked: list[int] = []
+            if not self.empty:
+                with connection.cursor() as cursor:
+                    cursor.execute(*self._ranking())
+                    ranked = [row[0] for row in cursor.fetchall()]
+            self.more = len(ranked) > MAX_HITS
+            self._ranked = ranked[:MAX_HITS]
+        return self._ranked
+
+    def count(self) -> int:
+        return len(self.ranked())
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __iter__(self):
+        return iter(self[0 : self.count()])
+
+    def __getitem__(self, index: slice) -> list[SearchEntry]:
+        if not isinstance(index, slice):
+            raise TypeError("SearchResults can only be sliced")
+        ids = self.ranked()[index]
+        if not ids:
+            return []
+        entries = SearchEntry.objects.defer("search_document", "title_document").in_bulk(ids)
+        return [entries[pk] for pk in ids]
+
+    # The SQL: ``_candidates`` reads the first hits in the leading term's order, with the
+    # filters; ``_ranking`` ranks them by all the terms' points.
+
+    def _points(self, term: Term, alias: str) -> str:
+        """SQL for the term's points in a posting row ``alias`` of one of its words."""
+        if term.single:
+            return f"{alias}.points"
+        own = f"WHEN {alias}.word_id = {int(term.word)} THEN {alias}.points " if term.word else ""
+        return (
+            f"CASE {own}WHEN {alias}.points >= {TITLE_PART} THEN {TITLE_PART} ELSE {TEXT_PART} END"
         )
-    return total
 
+    def _words(self, term: Term, alias: str) -> str:
+        return f"{alias}.word_id IN ({', '.join(str(int(pk)) for pk in term.words)})"
 
-def search(criteria: SearchCriteria, parsed: ParsedQuery) -> QuerySet[SearchEntry]:
-    """The matching entries, best first. No terms: no hits."""
-    entries = SearchEntry.objects.all()
-    if not parsed.terms:
-        return entries.none()
-    for term in parsed.terms:
-        entries = entries.filter(search_document__contains=term)
-    if criteria.kind:
-        entries = entries.filter(kind=criteria.kind)
-    if criteria.date_from:
-        entries = entries.filter(date__gte=criteria.date_from)
-    if criteria.date_to:
-        entries = entries.filter(date__lte=criteria.date_to)
-    entries = entries.annotate(score=_score(parsed.terms))
-    order = [F("score").desc()]
-    if connection.vendor == "postgresql":
-        # The stems hold only letters and digits, so joining them with | is a safe tsquery.
-        entries = entries.annotate(
-            text_rank=RawSQL(
-                "ts_rank(search_vector, to_tsquery('swedish'::regconfig, %s))",
-                [" | ".join(parsed.terms)],
-                output_field=FloatField(),
+    def _candidates(self, limit: int) -> tuple[str, list]:
+        postings = _table(SearchPosting)
+        lead, others = self.terms[0], self.terms[1:]
+        if lead.single:
+            source = f"{postings} d"
+            where = [f"d.word_id = {int(lead.word)}"]
+        else:
+            source = (
+                f"(SELECT p.entry_id, MAX({self._points(lead, 'p')}) AS points, "
+                f"MAX(p.day) AS day, MAX(p.kind_id) AS kind_id FROM {postings} p "
+                f"WHERE {self._words(lead, 'p')} GROUP BY p.entry_id) d"
             )
+            where = []
+        params: list = []
+        if self.criteria.kind:
+            kinds = _table(SearchKind)
+            where.append(f"d.kind_id = (SELECT k.id FROM {kinds} k WHERE k.name = %s)")
+            params.append(self.criteria.kind)
+        if self.criteria.date_from:
+            where.append("d.day >= %s")
+            params.append(day_number(self.criteria.date_from))
+        if self.criteria.date_to:
+            where.append("d.day BETWEEN 1 AND %s")
+            params.append(day_number(self.criteria.date_to))
+        for term in others:
+            where.append(
+                f"EXISTS (SELECT 1 FROM {postings} q WHERE q.entry_id = d.entry_id "
+                f"AND {self._words(term, 'q')})"
+            )
+        sql = (
+            f"SELECT d.entry_id, d.points, d.day FROM {source} "
+            f"{'WHERE ' + ' AND '.join(where) if where else ''} "
+            f"ORDER BY d.points DESC, d.day DESC, d.entry_id DESC LIMIT {int(limit)}"
         )
-        order.append(F("text_rank").desc())
-    order += [F("date").desc(nulls_last=True), "title", "pk"]
-    return entries.order_by(*order).defer("search_document", "title_document")
+        return sql, params
+
+    def _ranking(self) -> tuple[str, list]:
+        postings, entries = _table(SearchPosting), _table(SearchEntry)
+        candidates, params = self._candidates(MAX_HITS + 1)
+        score = "h.points"
+        for term in self.terms[1:]:
+            score += (
+                f" + (SELECT MAX({self._points(term, 'q')}) FROM {postings} q "
+                f"WHERE q.entry_id = h.entry_id AND {self._words(term, 'q')})"
+            )
+        join, order = "", ""
+        if connection.vendor == "postgresql":
+            # The stems hold only letters and digits, so joining them with | is a safe tsquery.
+            join = f"JOIN {entries} v ON v.id = h.entry_id"
+            order = "ts_rank(v.search_vector, to_tsquery('swedish'::regconfig, %s)) DESC, "
+            params = [*params, " | ".join(term.stem for term in self.terms)]
+        sql = (
+            f"SELECT h.entry_id FROM ({candidates}) h {join} "
+            f"ORDER BY {score} DESC, {order}h.day DESC, h.entry_id DESC"
+        )
+        return sql, params
+
+
+def search(criteria: SearchCriteria, parsed: ParsedQuery) -> SearchResults:
+    """The matching entries, best first. No terms: no hits."""
+    return SearchResults(criteria, parsed)
 
 
 def kind_labels() -> dict[str, str]:
@@ -236,32 +409,49 @@ _WORD = re.compile(r"[^\W_]+")
 
 
 def _matches(word: str, terms: list[str]) -> bool:
+    """Whether a term is in the word's stem. The Swedish stemmer only cuts endings, so a stem
+    is the start of its word and the word itself can be searched, without stemming it."""
     lowered = unicodedata.normalize("NFC", word).lower()
-    stem = _stem(lowered)
-    return any(term in stem or term in lowered for term in terms)
+    return any(term in lowered for term in terms)
+
+
+def _matching_words(text: str, terms: list[str]):
+    """The matches of ``_WORD`` in ``text`` (composed, NFC) that match a term, in order."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        # Rare: lowering changes the length ("İ" becomes two letters). Word by word.
+        yield from (m for m in _WORD.finditer(text) if _matches(m.group(), terms))
+        return
+    # A term holds only letters and digits, so where it is found it lies inside one word.
+    found = sorted({m.start() for term in terms for m in re.finditer(re.escape(term), lowered)})
+    if not found:
+        return
+    for match in _WORD.finditer(text):
+        first = bisect.bisect_left(found, match.start())
+        if first < len(found) and found[first] < match.end():
+            yield match
 
 
 def highlight(text: str, terms: list[str]) -> SafeString:
     """The text, escaped, with every word that matches a term wrapped in <mark>."""
+    text = unicodedata.normalize("NFC", text)  # "ö" as one letter, as the index has it
     parts: list[str] = []
     position = 0
-    for match in _WORD.finditer(text):
-        if terms and _matches(match.group(), terms):
-            parts.append(html.escape(text[position : match.start()]))
-            parts.append(f"<mark>{html.escape(match.group())}</mark>")
-            position = match.end()
+    for match in _matching_words(text, terms) if terms else ():
+        parts.append(html.escape(text[position : match.start()]))
+        parts.append(f"<mark>{html.escape(match.group())}</mark>")
+        position = match.end()
     parts.append(html.escape(text[position:]))
     return mark_safe("".join(parts))  # noqa: S308 - every piece of the text is escaped above
 
 
 def excerpt(text: str, terms: list[str], length: int = EXCERPT_CHARS) -> SafeString:
     """A short piece of the text around the first matching word, highlighted."""
-    text = " ".join(text.split())
+    text = " ".join(unicodedata.normalize("NFC", text).split())
     start = 0
-    for match in _WORD.finditer(text):
-        if _matches(match.group(), terms):
-            start = max(0, match.start() - length // 3)
-            break
+    for match in _matching_words(text, terms):
+        start = max(0, match.start() - length // 3)
+        break
     if start:
         space = text.find(" ", start)
         start = space + 1 if 0 <= space < start + 30 else start

@@ -37,10 +37,11 @@ def results(request: HttpRequest) -> HttpResponse:
     )
     parsed = selectors.parse_query(criteria.q) if criteria.q else selectors.ParsedQuery()
     page = None
+    results = None
     hits: list[Hit] = []
     if parsed.terms:
-        paginator = Paginator(selectors.search(criteria, parsed), PAGE_SIZE)
-        page = paginator.get_page(request.GET.get("sida"))
+        results = selectors.search(criteria, parsed)
+        page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("sida"))
         labels = selectors.kind_labels()
         hits = [
             Hit(
@@ -62,6 +63,8 @@ def results(request: HttpRequest) -> HttpResponse:
             "parsed": parsed,
             "page": page,
             "hits": hits,
+            "more_hits": results.more if results else False,
+            "max_hits": selectors.MAX_HITS,
             "query": query.urlencode(),
             "kinds": selectors.kind_labels(),
             "nav": "search",

@@ -192,3 +192,18 @@ def test_small_common_words_are_searched_too(client, world):
     # PostgreSQL's 'swedish' configuration drops these from its tsquery; the search must not.
     assert "Far och barn i Norrby" in titles(client, q="och barn")
     assert client.get(URL, {"q": "och i för"}).status_code == 200
+
+
+def test_words_are_marked_in_any_spelling_of_the_letters():
+    from samverkan.search.selectors import excerpt, highlight
+
+    assert highlight("Norrby IDROTTSFÖRENING", ["förening"]) == (
+        "Norrby <mark>IDROTTSFÖRENING</mark>"
+    )
+    decomposed = "Fo\u0308reningen"  # "ö" written as "o" and a combining mark
+    assert highlight(decomposed, ["förening"]) == "<mark>Föreningen</mark>"
+    lengthened = "İzmir Idrottsförening"  # "İ" lowers to two letters
+    assert highlight(lengthened, ["förening"]) == "İzmir <mark>Idrottsförening</mark>"
+    text = "Inledning. " * 40 + "Bidragen till föreningar."
+    assert excerpt(text, ["förening"]).endswith("till <mark>föreningar</mark>.")
+    assert excerpt(text, ["förening"]).startswith("… ")
