@@ -447,6 +447,10 @@ class Directory:
     def __init__(self) -> None:
         self.people: dict[int, _KnownPerson] = {}
         self.people_by_key: dict[str, list[int]] = defaultdict(list)
+        # By first name (case aside), and which of them a first name as written relates to:
+        # the only people a name can be similar to (see compare_person_names).
+        self.people_by_first: dict[str, set[int]] = defaultdict(set)
+        self._related_first: dict[str, tuple[str, list[str]]] = {}
         self.organisations: dict[int, _KnownOrganisation] = {}
         self.organisations_by_key: dict[str, list[int]] = defaultdict(list)
         self.organisations_by_words: dict[str, list[int]] = defaultdict(list)
@@ -499,6 +503,32 @@ class Directory:
     def _add_person(self, pk: int, name: str) -> None:
         self.people[pk] = _KnownPerson(pk, name)
         self.people_by_key[person_key(name)].append(pk)
+        self._add_first_name(pk, name)
+
+    def _add_first_name(self, pk: int, name: str) -> None:
+        tokens = _tokens(name)
+        if not tokens:
+            return
+        first = tokens[0].casefold()
+        if first not in self.people_by_first:
+            for written, related in self._related_first.values():
+                if _first_relation(written, first) is not None:
+                    related.append(first)
+        self.people_by_first[first].add(pk)
+
+    def _similar_first_names(self, name: str) -> set[int]:
+        """The people whose first name is the same as, a short form of, an initial of or a
+        misspelling of the first name in ``name`` (:func:`_first_relation`): any other
+        known person is not similar to it."""
+        tokens = _tokens(name)
+        if not tokens:
+            return set()
+        written = tokens[0]
+        key = written.casefold()
+        if key not in self._related_first:
+            related = [k for k in self.people_by_first if _first_relation(written, k) is not None]
+            self._related_first[key] = (written, related)
+        return set().union(*(self.people_by_first[k] for k in self._related_first[key][1]))
 
     def _add_organisation(self, pk: int, name: str) -> None:
         known = _KnownOrganisation(pk, name, organisation_key(name), organisation_words_key(name))
@@ -516,6 +546,10 @@ class Directory:
             self.people_by_key[old_key].remove(person.pk)
         self.people_by_key[person_key(person.name)].append(person.pk)
         self.people[person.pk].name = person.name
+        old_first = _tokens(old_name)
+        if old_first:
+            self.people_by_first[old_first[0].casefold()].discard(person.pk)
+        self._add_first_name(person.pk, person.name)
 
     def organisation_added(self, organisation: Organisation) -> None:
         if organisation.pk not in self.organisations:
@@ -695,8 +729,9 @@ class Directory:
             ]
             return resolution
         candidates: list[tuple[float, int, list[str], str]] = []
-        for known in self.people.values():
-            if known.pk in taken:
+        for pk in self._similar_first_names(name):
+            known = self.people.get(pk)
+            if known is None or known.pk in taken:
                 continue
             comparison = compare_person_names(name, known.name)
             if comparison is None or comparison.rule == "first_name":

@@ -68,10 +68,24 @@ What is made of a document
   item, "pausat" pauses it, "avslutande fas" puts it in its final phase.
 * **Working groups**: bodies of the kind working group under the council, with their members.
 
-Writes go through the services of the apps that own the data, except where no service
-exists yet: removing a meeting's imported agenda, attendance and minutes before a corrected
-version (:func:`_clear_imported_content`), linking an item to an open carried-over point, and
-creating parties (as the meetings demo does).
+How it writes
+-------------
+A document's rows of one kind are written together (see docs/adr/0008): the seats, the
+attendance, the agenda items with their notes, the decisions, the action items, the
+carried-over points and the meetings of the calendar, each in one query
+(:func:`write_rows`), with the values the meetings services would give them. They are
+written so only when those services' checks are known to pass (a new meeting whose agenda is
+empty, minutes that are a draft, a calendar row that overlaps nothing); otherwise the service
+itself is called, to do what it does or to refuse with its reason. Every row of an official
+record is announced to the history as its save would announce it. Rows are read once per
+document (people, organisations, seats, the meetings of the calendar's days) or once per run
+(:mod:`.runs`: the directory, bodies, parties; the search index is brought up to date at the
+end of the run).
+
+Everything else goes through the services of the apps that own the data, except where no
+service exists yet: removing a meeting's imported agenda, attendance and minutes before a
+corrected version (:func:`_clear_imported_content`), linking an item to an open carried-over
+point, and creating parties (as the meetings demo does).
 """
 
 from __future__ import annotations

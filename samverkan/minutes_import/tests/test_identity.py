@@ -445,3 +445,56 @@ def test_the_preview_resolves_without_writing():
     assert found[("person", "Ny Person")].is_new
     assert found[("organisation", "Almby IK")].rule == "exact"
     assert (Person.objects.count(), Organisation.objects.count()) == before
+
+
+# ---------------------------------------------------------------------------------------------
+# Looking among the people with a related first name only
+# ---------------------------------------------------------------------------------------------
+
+
+class EveryoneDirectory(Directory):
+    """The reference: compares a name with every known person."""
+
+    def _similar_first_names(self, name: str) -> set[int]:
+        return set(self.people)
+
+
+KNOWN = [
+    "Anna Fogel", "Anna F", "A Fogel", "Ann Fogel", "Annika Fogel-Berg", "Lars Lundberg",
+    "Lasse Lundberg", "Lars Lindberg", "Kristina Modin", "Tina Fingal Swens", "Tina Fingal",
+    "Christina Weckström", "Camilla Weckström", "Camila Weckström", "Per Åstholm",
+    "Pelle Åsthalm", "Magnus Åstholm", "Lotta Karlsson-Andersson", "Charlotte Karlsson",
+    "K-G Granberg", "K G Granberg", "Karl-Gustav Granberg", "Mia", "Maria Haglund",
+    "Marie Haglund", "J. Lindgren", "Jerker Lindgren", "Ida Andersson", "Ida Andersson",
+    "Olle Olofsson", "Olof Olofsson", "Fredrik Ek", "Fredde Ek", "Erik Ek", "Eric Ek",
+]  # fmt: skip
+WRITTEN = [
+    *KNOWN, "ANNA FOGEL", "anna fogel", "Anna Fogell", "Anna", "Lasse Lindberg",
+    "Lars Lundbergh", "Kicki Modin", "Stina Modin", "Tina Fingal-Swens", "Kristina Weckström",
+    "Peter Åstholm", "P Åstholm", "Lotta Karlsson Andersson", "Charlotta Karlsson",
+    "KG Granberg", "Karl Gustav Granberg", "Mia Haglund", "Maria  Haglund", "Jerker L",
+    "J Lindgren", "Ida Anderson", "Olov Olofsson", "Fredde Eek", "Erik Ekk", "Zlatan Ek",
+    "Åsa Öberg", "Åse Öberg", "Ásta Öberg",
+]  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_looking_only_among_related_first_names_finds_what_looking_among_everyone_finds():
+    fast, everyone = Directory(), EveryoneDirectory()
+    for pk, name in enumerate(KNOWN, start=1):
+        for directory in (fast, everyone):
+            directory.person_added(Person(pk=pk, name=name))
+            directory.note_representation(pk, pk % 4 or None, "M" if pk % 5 == 0 else None)
+    compared = 0
+    for name in WRITTEN:
+        for organisations, party, taken in (((), None, ()), ((2, 3), "M", (1, 12))):
+            kwargs = {"organisation_ids": organisations, "party": party, "taken": taken}
+            assert fast.resolve_person(name, **kwargs) == everyone.resolve_person(name, **kwargs)
+            compared += 1
+    # The same after a person is renamed and another added with a new first name.
+    for directory in (fast, everyone):
+        directory.person_renamed(Person(pk=11, name="Tina Fingal Swensson"), "Tina Fingal")
+        directory.person_added(Person(pk=99, name="Zlatana Ek"))
+    for name in WRITTEN:
+        assert fast.resolve_person(name) == everyone.resolve_person(name)
+    assert compared == 2 * len(WRITTEN)
