@@ -9,7 +9,8 @@ The terms are looked up in the vocabulary (``SearchWord``); the entries come fro
 (``SearchPosting``, see ``index``), whose points say where each term is found: in the title as
 a whole word (8), in the title as part of a word (4), in the text as a whole word (2), in the
 text as part of a word (1). The hits are ranked by the sum of the points, then (PostgreSQL
-only) by ``ts_rank`` with the 'swedish' configuration, then by date (newest first).
+only, among the first ``TEXT_RANKED``) by ``ts_rank`` with the 'swedish' configuration, then
+by date (newest first).
 
 At most ``MAX_HITS`` hits are ranked and counted: the first ones in the order of the rarest
 term's postings (most points, newest), that hold every other term too. With one term that
@@ -38,6 +39,7 @@ MAX_QUERY_CHARS = 500  # the rest of an enormous query is ignored
 MAX_CANDIDATES = 5000  # vocabulary rows compared per query when correcting typos
 MAX_HITS = 1000  # hits ranked and counted per query; "more than 1000" beyond
 SIZE_LIMIT = 5_000  # postings counted per term to find the rarest
+TEXT_RANKED = 100  # PostgreSQL: hits whose equal points are ordered by ts_rank
 EXCERPT_CHARS = 240
 
 
@@ -340,6 +342,12 @@ class SearchResults:
         if lead.single:
             source = f"{postings} d"
             where = [f"d.word_id = {int(lead.word)}"]
+        elif len(lead.words) == 1:  # one word holds it, with other points: no grouping
+            source = (
+                f"(SELECT p.entry_id, {self._points(lead, 'p')} AS points, p.day, p.kind_id "
+                f"FROM {postings} p WHERE {self._words(lead, 'p')}) d"
+            )
+            where = []
         else:
             source = (
                 f"(SELECT p.entry_id, MAX({self._points(lead, 'p')}) AS points, "
@@ -379,17 +387,22 @@ class SearchResults:
                 f" + (SELECT MAX({self._points(term, 'q')}) FROM {postings} q "
                 f"WHERE q.entry_id = h.entry_id AND {self._words(term, 'q')})"
             )
-        join, order = "", ""
-        if connection.vendor == "postgresql":
-            # The stems hold only letters and digits, so joining them with | is a safe tsquery.
-            join = f"JOIN {entries} v ON v.id = h.entry_id"
-            order = "ts_rank(v.search_vector, to_tsquery('swedish'::regconfig, %s)) DESC, "
-            params = [*params, " | ".join(term.stem for term in self.terms)]
+        scored = f"SELECT h.entry_id, h.day, {score} AS score FROM ({candidates}) h"
+        if connection.vendor != "postgresql":
+            return f"{scored} ORDER BY score DESC, h.day DESC, h.entry_id DESC", params
+        # Equal points among the first TEXT_RANKED hits are ordered by ts_rank: reading the
+        # text vectors of every hit would cost more than the rest of the search. The stems
+        # hold only letters and digits, so joining them with | is a safe tsquery.
+        query = " | ".join(term.stem for term in self.terms)
         sql = (
-            f"SELECT h.entry_id FROM ({candidates}) h {join} "
-            f"ORDER BY {score} DESC, {order}h.day DESC, h.entry_id DESC"
+            "SELECT s.entry_id FROM (SELECT s.*, ROW_NUMBER() OVER "
+            "(ORDER BY s.score DESC, s.day DESC, s.entry_id DESC) AS n "
+            f"FROM ({scored}) s) s ORDER BY s.n <= {TEXT_RANKED} DESC, s.score DESC, "
+            f"CASE WHEN s.n <= {TEXT_RANKED} THEN (SELECT ts_rank(v.search_vector, "
+            f"to_tsquery('swedish'::regconfig, %s)) FROM {entries} v WHERE v.id = s.entry_id) "
+            "ELSE 0 END DESC, s.day DESC, s.entry_id DESC"
         )
-        return sql, params
+        return sql, [*params, query]
 
 
 def search(criteria: SearchCriteria, parsed: ParsedQuery) -> SearchResults:

@@ -122,3 +122,24 @@ def test_more_hits_than_are_ranked_are_said_and_bounded(
     monkeypatch.setattr(selectors, "MAX_HITS", 8)
     html = client.get(URL, {"q": "spontanidrott plats"}).content.decode()
     assert '<h2 id="results-title" class="result-count">8 träffar</h2>' in html
+
+
+def test_equal_points_are_ordered_by_text_rank_on_postgresql_else_newest_first(
+    client, world, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+
+    with django_capture_on_commit_callbacks(execute=True):
+        map_services.contact_point_create(
+            name="Fotbollsplan norr",
+            kind=ContactPointKind.PLACE,
+            description="Fotboll för alla. Fotboll på kvällarna. Fotboll i skolan.",
+        )
+        map_services.contact_point_create(
+            name="Fotbollsplan söder", kind=ContactPointKind.PLACE, description="Gräs."
+        )
+    found = titles(client, q="fotboll", typ="contact_point")
+    if connection.vendor == "postgresql":
+        assert found == ["Fotbollsplan norr", "Fotbollsplan söder"]  # ts_rank: said more often
+    else:
+        assert found == ["Fotbollsplan söder", "Fotbollsplan norr"]  # the newer first
