@@ -373,7 +373,7 @@ def compare_organisation_names(written: str, known: str) -> NameComparison | Non
                     % {"long": long_name, "short": short_name, "word": extra[0]},
                 ),
             )
-    limit = 0 if min(len(w_key), len(k_key)) < 8 else 1 if min(len(w_key), len(k_key)) < 14 else 2
+    limit = misspelling_limit_for_organisations(min(len(w_key), len(k_key)))
     if limit and (distance := edit_distance_at_most(w_key, k_key, limit)):
         return NameComparison("misspelling", (_letters_differ(distance, written, known),))
     return None
@@ -440,6 +440,79 @@ class _KnownOrganisation:
     words_key: str
 
 
+def _words(name: str) -> set[str]:
+    """The words of a name, as compare_organisation_names compares them (case aside)."""
+    return {w.casefold() for w in _NOT_WORD.split(_nfc(name)) if w}
+
+
+def _bigrams(key: str) -> dict[str, int]:
+    found: dict[str, int] = defaultdict(int)
+    for i in range(len(key) - 1):
+        found[key[i : i + 2]] += 1
+    return found
+
+
+def misspelling_limit_for_organisations(length: int) -> int:
+    """How many letters may differ in an organisation's name (without spaces and signs) of
+    this length, or a longer one, for it to count as misspelt."""
+    return 0 if length < 8 else 1 if length < 14 else 2
+
+
+class _OrganisationIndex:
+    """Known organisations by the words of their names and by the pairs of letters in them,
+    to find the few a name may be similar to without comparing it with every one.
+
+    One word more: a name with one word more than a known name has all that name's words;
+    one word less, all its words are in the known name. A misspelling (at most ``n`` letters
+    inserted, removed, replaced or two neighbours swapped, so at most ``2n`` single-letter
+    changes) changes the length by at most ``n`` and leaves at least ``longer - 1 - 2 * 2n``
+    of the pairs of letters in common (each change touches at most two pairs)."""
+
+    def __init__(self, organisations: Iterable[_KnownOrganisation]) -> None:
+        self.by_word: dict[str, set[int]] = defaultdict(set)
+        self.word_count: dict[int, int] = {}
+        self.by_pair: dict[tuple[int, str], list[tuple[int, int]]] = defaultdict(list)
+        self.key_length: dict[int, int] = {}
+        for known in organisations:
+            self.add(known)
+
+    def add(self, known: _KnownOrganisation) -> None:
+        words = _words(known.name)
+        self.word_count[known.pk] = len(words)
+        for word in words:
+            self.by_word[word].add(known.pk)
+        self.key_length[known.pk] = len(known.key)
+        for pair, count in _bigrams(known.key).items():
+            self.by_pair[(len(known.key), pair)].append((known.pk, count))
+
+    def similar(self, text: str, key: str) -> set[int]:
+        found: set[int] = set()
+        words = _words(text)
+        if words:
+            # One word more than the name written: it has all of them.
+            found |= set.intersection(*(self.by_word.get(w, set()) for w in words))
+            # One word less: all its words are among the name's.
+            shared: dict[int, int] = defaultdict(int)
+            for word in words:
+                for pk in self.by_word.get(word, ()):
+                    shared[pk] += 1
+            found |= {pk for pk, n in shared.items() if n == self.word_count[pk]}
+        limit = misspelling_limit_for_organisations(len(key))
+        if limit:
+            pairs = _bigrams(key)
+            common: dict[int, int] = defaultdict(int)
+            for length in range(len(key) - limit, len(key) + limit + 1):
+                for pair, count in pairs.items():
+                    for pk, theirs in self.by_pair.get((length, pair), ()):
+                        common[pk] += min(count, theirs)
+            found |= {
+                pk
+                for pk, n in common.items()
+                if n >= max(len(key), self.key_length[pk]) - 1 - 4 * limit
+            }
+        return found
+
+
 class Directory:
     """The people and organisations known when an import starts, with what each person has
     represented; told about every person and organisation the import adds."""
@@ -454,6 +527,7 @@ class Directory:
         self.organisations: dict[int, _KnownOrganisation] = {}
         self.organisations_by_key: dict[str, list[int]] = defaultdict(list)
         self.organisations_by_words: dict[str, list[int]] = defaultdict(list)
+        self._organisation_index: _OrganisationIndex | None = None
         self.links: dict[int, list[tuple[int, str, date]]] = defaultdict(list)  # successors
         self.linked: dict[int, set[int]] = defaultdict(set)  # both directions
         self.aliases: dict[tuple[str, str], int] = {}
@@ -535,6 +609,16 @@ class Directory:
         self.organisations[pk] = known
         self.organisations_by_key[known.key].append(pk)
         self.organisations_by_words[known.words_key].append(pk)
+        if self._organisation_index is not None:
+            self._organisation_index.add(known)
+
+    def _similar_organisations(self, text: str, key: str) -> set[int]:
+        """The organisations a name not found as written may be similar to
+        (:func:`compare_organisation_names`: one word more or less, or a small misspelling);
+        any other is not. The index is made at the first such name of the run."""
+        if self._organisation_index is None:
+            self._organisation_index = _OrganisationIndex(self.organisations.values())
+        return self._organisation_index.similar(text, key)
 
     def person_added(self, person: Person) -> None:
         if person.pk not in self.people:
@@ -639,8 +723,9 @@ class Directory:
                 evidence = list(comparison.evidence) if comparison else []
                 return self._organisation_sure(resolution, min(found), rule, evidence, on)
         candidates: list[tuple[float, int, NameComparison]] = []
-        for known in self.organisations.values():
-            if abs(len(known.key) - len(key)) > 12:
+        for pk in self._similar_organisations(text, key):
+            known = self.organisations.get(pk)
+            if known is None or abs(len(known.key) - len(key)) > 12:
                 continue
             comparison = compare_organisation_names(text, known.name)
             if comparison is None or (IdentityKind.ORGANISATION, key, known.pk) in self.rejected:

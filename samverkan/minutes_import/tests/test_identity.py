@@ -453,10 +453,13 @@ def test_the_preview_resolves_without_writing():
 
 
 class EveryoneDirectory(Directory):
-    """The reference: compares a name with every known person."""
+    """The reference: compares a name with every known person and organisation."""
 
     def _similar_first_names(self, name: str) -> set[int]:
         return set(self.people)
+
+    def _similar_organisations(self, text: str, key: str) -> set[int]:
+        return set(self.organisations)
 
 
 KNOWN = [
@@ -498,3 +501,42 @@ def test_looking_only_among_related_first_names_finds_what_looking_among_everyon
     for name in WRITTEN:
         assert fast.resolve_person(name) == everyone.resolve_person(name)
     assert compared == 2 * len(WRITTEN)
+
+
+ORGANISATIONS = [
+    "RFSL Örebro", "RFSL", "Örebro RFSL län", "Betlehemskyrkan", "Betlehems kyrkan",
+    "Folkets hus Vintrosa", "Vintrosa Folkets hus", "Kultur- och fritidsförvaltningen",
+    "Kultur och fritidsförvaltningen", "Kultur- och fritidsnämnden", "Örebro Föreningsråd",
+    "Örebro föreningsråd Ideell", "Örebro Föreningsrad", "Stiftelsen Activa",
+    "Stiftelsen Aktiva", "Activa", "Studieförbundet Vuxenskolan", "Studieförbundet Vuxenskola",
+    "Vuxenskolan", "Socialförvaltningen", "Socialforvaltningen", "Social förvaltningen",
+    "IK Sturehov", "Sturehov IK", "IFK Örebro", "BK Forward", "Forward BK Örebro",
+    "Almby IK", "Almby", "Tegelbruket", "Tegelbrucket", "Kommunledningsförvaltningen",
+    "Kommunledningsforvaltningen", "Förskole- och grundskoleförvaltningen",
+]  # fmt: skip
+WRITTEN_ORGANISATIONS = [
+    *ORGANISATIONS, "rfsl örebro", "RFSL Örebro län", "Betlehemskyrka", "Folkets Hus",
+    "Kultur och fritidsförvaltning", "Örebro Föreningsrådet", "Stiftelsen Activ",
+    "Studieförbundet Vuxenskolan Örebro", "Socialförvaltningen Örebro", "Sturehov",
+    "IFK Örebro Fotboll", "Forward", "Almby IK Örebro", "Tegelbrukets", "Kommunledning",
+    "Förskole och grundskoleförvaltningen", "Grundskoleförvaltningen", "Okänd förening",
+    "x", "",
+]  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_looking_only_among_organisations_sharing_words_or_letters_finds_what_looking_among_all_finds():
+    fast, everyone = Directory(), EveryoneDirectory()
+    for pk, name in enumerate(ORGANISATIONS, start=1):
+        for directory in (fast, everyone):
+            directory.organisation_added(Organisation(pk=pk, name=name))
+    for name in WRITTEN_ORGANISATIONS:
+        assert fast.resolve_organisation(name) == everyone.resolve_organisation(name), name
+    # The same once the index is made and more are added.
+    for directory in (fast, everyone):
+        directory.organisation_added(Organisation(pk=99, name="Örebro Föreningsråd Ungdom"))
+        directory.organisation_added(Organisation(pk=100, name="Tegelbruket Kultur"))
+    for name in WRITTEN_ORGANISATIONS:
+        assert fast.resolve_organisation(name) == everyone.resolve_organisation(name), name
+    similar = [n for n in WRITTEN_ORGANISATIONS if everyone.resolve_organisation(n).candidate_id]
+    assert len(similar) >= 8  # the names above exercise the similar rules
