@@ -654,3 +654,50 @@ def test_the_outcome_of_a_dry_run_and_of_an_import_agree(documents: Path):
     assert outcome.meeting.bodies.get().kind == BodyKind.EXECUTIVE_COMMITTEE
     substitute = outcome.meeting.attendances.get(person__name="David Dahl")
     assert substitute.substitute_for.name == "Erik Ek"
+
+
+# ---------------------------------------------------------------------------------------------
+# Written together, as the services would write them one by one
+# ---------------------------------------------------------------------------------------------
+
+
+def test_a_person_with_an_account_who_gets_a_seat_gets_the_role_of_the_body():
+    """Seats are written together, except where membership_add does more (an account gets
+    the role of a council or C-network member)."""
+    with_account = meetings.person_create(name="Åsa Öberg", email="asa@example.org")
+    outcome = import_result(
+        minutes(
+            "2023-09-13",
+            present=[person("Åsa Öberg", "Örebro Föreningsråd"), person("Göran Ärlig")],
+        )
+    )
+    assert outcome.action == "created"
+    assert set(Membership.objects.values_list("person__name", flat=True)) == {
+        "Åsa Öberg",
+        "Göran Ärlig",
+    }
+    assert list(with_account.user.groups.values_list("name", flat=True)) == ["council_member"]
+
+
+def test_points_of_meetings_in_between_keep_their_place_on_the_next_meetings_agenda():
+    """point_carry_over brings each point to the next meeting as it is made; a point still
+    open from a meeting in between comes between two points of the same document."""
+    draft = {"recorded_by": None}  # no one took the minutes: they stay a draft
+    april = minutes(  # published: not where points come back
+        "2023-04-10", present=[person("Åsa Öberg")], items=[item("Lokaler", tabled=["Lokaler"])]
+    )
+    may = minutes("2023-05-10", items=[item("Välkomna")], **draft)
+    march = minutes(
+        "2023-03-01",
+        items=[item("Budget", tabled=["Budget", "Stadgar"])],
+        **draft,
+    )
+    for result in (april, may, march):
+        assert import_result(result).action == "created"
+    agenda = Meeting.objects.get(date=date(2023, 5, 10)).agenda_items.order_by("position")
+    assert list(agenda.values_list("title", flat=True)) == [
+        "Välkomna",
+        "Budget",
+        "Lokaler",
+        "Stadgar",
+    ]
