@@ -318,8 +318,10 @@ def _index_again(run: ImportRun, document: ImportedDocument) -> None:
     created = document.created_rows or {}
     run.index_later(
         meeting,
-        *Meeting.objects.filter(agenda_items__carried_over_from__origin__meeting=meeting),
-        *WatchItem.objects.filter(updates__meeting=meeting),
+        *Meeting.objects.filter(
+            agenda_items__carried_over_from__origin__meeting=meeting
+        ).distinct(),
+        *WatchItem.objects.filter(updates__meeting=meeting).distinct(),
         *Organisation.objects.filter(pk__in=created.get("organisations", [])),
         *Body.objects.filter(pk__in=created.get("bodies", [])),
     )
