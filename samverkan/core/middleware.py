@@ -34,6 +34,12 @@ class ContentSecurityPolicyMiddleware:
         return response
 
 
+def chosen_language(request: HttpRequest) -> str:
+    """The language of the visitor's language cookie, or Swedish."""
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+    return chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
 class LanguageMiddleware:
     """Swedish unless the visitor has chosen another language with the language switch.
 
@@ -44,8 +50,7 @@ class LanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
-        language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+        language = chosen_language(request)
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)

@@ -35,6 +35,8 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 
+from samverkan.core.middleware import chosen_language
+
 GENERATION_KEY = "page-generation"
 # Tables whose changes no cached page shows.
 IGNORED_TABLES = frozenset(
@@ -131,17 +133,12 @@ def _cacheable_request(request: HttpRequest) -> bool:
     return not (settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies)
 
 
-def _language(request: HttpRequest) -> str:
-    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
-    return chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
-
-
 def page_key(request: HttpRequest, generation: str) -> str | None:
     try:
         host = request.get_host()
     except DisallowedHost:
         return None
-    address = f"{request.scheme}://{host}{request.get_full_path()}|{_language(request)}"
+    address = f"{request.scheme}://{host}{request.get_full_path()}|{chosen_language(request)}"
     return f"page:{generation}:{hashlib.sha256(address.encode()).hexdigest()}"
 
 
