@@ -238,7 +238,12 @@ class Signature(TimeStamped):
             )
         ]
         indexes = [
-            models.Index(fields=["agreement", "status"], name="signature_agreement_status_idx")
+            models.Index(fields=["agreement", "status"], name="signature_agreement_status_idx"),
+            # "Has this organisation an active signature of this agreement?" for each row of
+            # the register (selectors.register_search).
+            models.Index(
+                fields=["organisation", "agreement", "status"], name="signature_org_agreement_idx"
+            ),
         ]
         permissions = [("review_signature", "Can review signatures")]
 

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from samverkan.core.queries import many_to_many_load
@@ -80,9 +80,16 @@ def register_search(
     agreement: Agreement, criteria: RegisterFilter, *, terms: tuple[str, ...] = TERMS
 ) -> QuerySet[Organisation]:
     """Organisations with an active signature of `agreement`, filtered and sorted in Swedish,
-    with the `terms` (many-to-many fields) prefetched."""
-    signed = Signature.objects.filter(agreement=agreement, status=SignatureStatus.ACTIVE)
-    queryset = Organisation.objects.filter(pk__in=signed.values("organisation_id"))
+    with the `terms` (many-to-many fields) prefetched.
+
+    The signature is asked for with ``EXISTS`` (answered from the index on organisation,
+    agreement and status), so the database walks the organisations in name order and stops
+    after a page; ``pk IN (signatures)`` made SQLite sort all 14,000 signatories of the full
+    register for every page (13 → 3 ms at full scale)."""
+    signed = Signature.objects.filter(
+        organisation=OuterRef("pk"), agreement=agreement, status=SignatureStatus.ACTIVE
+    )
+    queryset = Organisation.objects.filter(Exists(signed))
     for term in search_query_terms(criteria.q):
         queryset = queryset.filter(search_document__contains=term)
     if criteria.kind:

@@ -116,6 +116,45 @@ def test_the_register_page_uses_a_constant_number_of_queries(
         client.get(reverse("organisations:register"))
 
 
+def test_the_register_counts_only_active_signatories_of_the_current_period(
+    client, agreement, previous_agreement, secretary
+):
+    """The whole register is counted from the signatures (a shortcut of the view); the count
+    must still leave out pending, withdrawn and other periods' signatures, sorted either way,
+    and agree with a filtered count."""
+    from samverkan.organisations import services
+
+    for name in ("Alfa IK", "Beta KK", "Gamma SK"):
+        sign_and_approve(agreement, secretary, name=name, kind="network")
+    withdrawn = sign_and_approve(agreement, secretary, name="Delta BK", kind="network")
+    services.signature_withdraw(signature=withdrawn, actor=secretary, reason="Nedlagd")
+    sign_and_approve(previous_agreement, secretary, name="Epsilon IF", kind="network")
+    pending = services.signature_application_submit(
+        agreement=agreement,
+        data={
+            "name": "Zeta FF",
+            "kind": "network",
+            "organisation_number": "",
+            "website": "",
+            "public_email": "",
+            "description": "",
+            "easy_read_description": "",
+            "signatory_name": "Pia Persson",
+            "signatory_role": "ordförande",
+            "signatory_email": "zeta@example.org",
+            "areas": [],
+            "target_groups": [],
+            "districts": [],
+        },
+    )
+    services.signature_application_confirm(raw_token=pending.raw_token)
+
+    for query in ({}, {"sort": "-name"}, {"kind": "network"}):
+        response = client.get(reverse("organisations:register"), query)
+        assert sorted(names_on(response)) == ["Alfa IK", "Beta KK", "Gamma SK"]
+        assert "3 organisationer" in response.content.decode()
+
+
 def test_verification_link_answers_yes_then_no(client, agreement, secretary):
     from samverkan.organisations import services
 

@@ -52,6 +52,10 @@ def register(request: HttpRequest) -> HttpResponse:
     page = None
     if agreement is not None:
         paginator = Paginator(selectors.register_search(agreement, criteria, terms=()), PAGE_SIZE)
+        if criteria == selectors.RegisterFilter(sort=criteria.sort):
+            # The whole register: counted from the signatures' index (one signature an
+            # organisation and period) instead of testing every organisation (11 → 2.5 ms).
+            paginator.count = selectors.signatory_count(agreement)
         page = paginator.get_page(request.GET.get("sida"))
         # The list shows areas and districts (not target groups), read in one query.
         page.object_list = selectors.terms_load(list(page.object_list), ("areas", "districts"))
