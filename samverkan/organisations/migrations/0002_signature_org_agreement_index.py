@@ -4,14 +4,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organisations', '0001_initial'),
+        ("organisations", "0001_initial"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='signature',
-            index=models.Index(fields=['organisation', 'agreement', 'status'], name='signature_org_agreement_idx'),
+            model_name="signature",
+            index=models.Index(
+                fields=["organisation", "agreement", "status"], name="signature_org_agreement_idx"
+            ),
         ),
     ]
