@@ -50,6 +50,7 @@ import urllib.error
 import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
@@ -653,15 +654,16 @@ def digest_figures(env: dict[str, str], subscribers: int, postgres_url: str | No
     if postgres_url:
         # digests.py needs an empty database: a fresh one of its own beside the page data.
         import psycopg
-        from psycopg.conninfo import conninfo_to_dict, make_conninfo
+        from psycopg.conninfo import make_conninfo
 
-        params = conninfo_to_dict(postgres_url)
-        name = f"{params['dbname']}_digests"
-        maintenance = make_conninfo(**{**params, "dbname": "postgres"})
+        parts = urlsplit(postgres_url)
+        name = f"{parts.path.lstrip('/')}_digests"
+        maintenance = make_conninfo(postgres_url, dbname="postgres")
         with psycopg.connect(maintenance, autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}"')  # our own, made below
             conn.execute(f'CREATE DATABASE "{name}"')
-        env["DATABASE_URL"] = make_conninfo(**{**params, "dbname": name})
+        # A URL, as the settings read DATABASE_URL (a "key=value" string is not one).
+        env["DATABASE_URL"] = urlunsplit(parts._replace(path=f"/{name}"))
         vendor = "postgresql"
     else:
         vendor = "sqlite"
@@ -865,20 +867,25 @@ def main() -> None:
             "targets": TARGETS,
             "result": bench_database(label, url, sqlite_path, wrk, options),
             "import": imported,
-            "digests": None
-            if options.skip_digests
-            else digest_figures(
-                plain_env(),
-                options.digest_subscribers,
-                url if label == "postgresql" else None,
-            ),
+            "digests": None,
         }
-        RESULTS.mkdir(parents=True, exist_ok=True)
-        (RESULTS / f"pages-{label}.json").write_text(
-            json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-        )
-        (RESULTS / f"pages-{label}.md").write_text(markdown(report), encoding="utf-8")
-        log(f"written benchmarks/results/pages-{label}.json and .md")
+        # The pages' figures are written before the digests run, so a failure there loses
+        # nothing measured; written again with the digests' figures.
+        write_report(label, report)
+        if not options.skip_digests:
+            report["digests"] = digest_figures(
+                plain_env(), options.digest_subscribers, url if label == "postgresql" else None
+            )
+            write_report(label, report)
+
+
+def write_report(label: str, report: dict) -> None:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / f"pages-{label}.json").write_text(
+        json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+    (RESULTS / f"pages-{label}.md").write_text(markdown(report), encoding="utf-8")
+    log(f"written benchmarks/results/pages-{label}.json and .md")
 
 
 if __name__ == "__main__":
