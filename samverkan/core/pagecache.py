@@ -27,6 +27,7 @@ import hashlib
 import re
 import uuid
 from collections.abc import Callable
+from typing import TypeVar
 
 from django.conf import settings
 from django.core.cache import caches
@@ -38,6 +39,7 @@ from django.utils import translation
 from samverkan.core.middleware import chosen_language
 
 GENERATION_KEY = "page-generation"
+T = TypeVar("T")
 # Tables whose changes no cached page shows.
 IGNORED_TABLES = frozenset(
     {"django_session", "samverkan_cache", "outbox_outboundemail", "outbox_outboundattachment"}
@@ -151,10 +153,11 @@ def _cacheable_response(request: HttpRequest, response: HttpResponse) -> bool:
     return not ("private" in cache_control or "no-store" in cache_control)
 
 
-def fragment(name: str, parts: tuple[str, ...], build: Callable[[], str]) -> str:
-    """A piece of a page that is the same for every visitor (a logged-in one too), kept under
-    the current generation like whole pages: ``build()`` is called only when it is not kept.
-    ``parts`` must name everything the piece depends on besides the data (filters, …)."""
+def fragment(name: str, parts: tuple[str, ...], build: Callable[[], T]) -> T:
+    """A piece of a page, or a whole answer, that is the same for every visitor (a logged-in
+    one too), kept under the current generation like whole pages: ``build()`` is called only
+    when it is not kept. ``parts`` must name everything the piece depends on besides the data
+    and the language (filters, …)."""
     if not enabled():
         return build()
     address = "|".join((name, translation.get_language() or "", *parts))

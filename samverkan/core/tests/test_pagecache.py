@@ -187,3 +187,38 @@ def test_the_map_picture_is_kept_for_logged_in_visitors_too_until_the_data_chang
     map_services.contact_point_create(name="Ungdomsrådet", kind=ContactPointKind.FORUM)
     _, changed, _ = _get(client, url)
     assert "Ungdomsrådet" in changed
+
+
+def test_a_calendar_feed_is_kept_for_logged_in_visitors_too_until_the_data_change(
+    page_cache, client, django_user_model
+):
+    from datetime import time, timedelta
+
+    from django.utils import timezone
+
+    from samverkan.meetings import services as meeting_services
+    from samverkan.meetings.models import Meeting
+
+    body = meeting_services.body_create(
+        name="Samverkansrådet", slug="samverkansradet", kind="council"
+    )
+    meeting = meeting_services.meeting_create(
+        bodies=[body],
+        title="Höstmötet",
+        date=timezone.localdate() + timedelta(days=30),
+        start_time=time(16),
+        end_time=time(18),
+        place="Föreningarnas Hus",
+        visibility=Meeting.Visibility.PUBLIC,
+    )
+    client.force_login(django_user_model.objects.create(email="eva@example.org"))
+    for url in (reverse("meetings:public_feed"), reverse("meetings:body_feed", args=[body.slug])):
+        _, first, made = _get(client, url)
+        _, again, kept = _get(client, url)
+        assert "SUMMARY:Höstmötet" in first
+        assert again == first  # the same bytes, the stamp included: not written again
+        assert kept < made
+    meeting_services.meeting_update(meeting=meeting, title="Vintermötet")
+    for url in (reverse("meetings:public_feed"), reverse("meetings:body_feed", args=[body.slug])):
+        _, changed, _ = _get(client, url)
+        assert "SUMMARY:Vintermötet" in changed and "Höstmötet" not in changed

@@ -15,6 +15,7 @@ from django.utils import dateformat, timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
+from samverkan.core import pagecache
 from samverkan.meetings import ical, rules, selectors, services
 from samverkan.meetings.models import Body, Meeting
 
@@ -149,15 +150,27 @@ def _feed_name(name: str) -> str:
 
 def public_feed(request: HttpRequest) -> HttpResponse:
     """Every body's public meetings of the past year and the future. Members-only meetings
-    never appear in a feed: calendar programs fetch feeds without logging in."""
-    content = ical.feed_ics(public_feed_meetings(), name=f"Samverkan {settings.MUNICIPALITY_NAME}")
+    never appear in a feed: calendar programs fetch feeds without logging in. A feed is the
+    same for every visitor, so it is kept (``pagecache.fragment``) for logged-in visitors too:
+    the full-scale feed is 3.3 MB and takes 0.4 s to write."""
+    content = pagecache.fragment(
+        "public-feed",
+        (),
+        lambda: ical.feed_ics(
+            public_feed_meetings(), name=f"Samverkan {settings.MUNICIPALITY_NAME}"
+        ),
+    )
     return _calendar_response(content, filename="samverkan.ics", attachment=False)
 
 
 def body_feed(request: HttpRequest, slug: str) -> HttpResponse:
     """One body's public meetings of the past year and the future."""
     body = get_object_or_404(Body, slug=slug)
-    content = ical.feed_ics(public_feed_meetings(body), name=_feed_name(body.name))
+    content = pagecache.fragment(
+        "body-feed",
+        (body.slug,),
+        lambda: ical.feed_ics(public_feed_meetings(body), name=_feed_name(body.name)),
+    )
     return _calendar_response(content, filename=f"samverkan-{body.slug}.ics", attachment=False)
 
 
