@@ -279,6 +279,29 @@ def test_calendar_can_be_filtered_by_body(client, council, network):
     assert client.get(CALENDAR, {"organ": "finns-inte"}).status_code == 404
 
 
+def test_the_body_filter_lists_every_body_in_swedish_order_with_the_chosen_one_selected(
+    client, council, network
+):
+    services.body_create(name="Ämnesgruppen <idrott>", slug="amnesgruppen", kind="working_group")
+    services.body_create(name="Öppna forumet", slug="oppna-forumet", kind="network")
+    services.body_create(name="Arbetsutskottet", slug="au", kind="executive_committee")
+
+    def options(response) -> list[tuple[str, str, str]]:
+        select = response.content.decode().split('id="calendar-body">', 1)[1].split("</select>")[0]
+        return re.findall(r'<option value="([^"]*)"( selected)?>([^<]*)</option>', select)
+
+    assert options(client.get(CALENDAR)) == [
+        ("", "", "Alla organ"),
+        ("au", "", "Arbetsutskottet"),
+        ("c-natverket", "", "C-nätverket"),
+        ("samverkansradet", "", "Samverkansrådet"),
+        ("amnesgruppen", "", "Ämnesgruppen &lt;idrott&gt;"),
+        ("oppna-forumet", "", "Öppna forumet"),
+    ]
+    chosen = options(client.get(CALENDAR, {"organ": "amnesgruppen"}))
+    assert [value for value, selected, _ in chosen if selected] == ["amnesgruppen"]
+
+
 def test_members_only_meetings_are_shown_to_those_who_may_see_them(
     client, council, network, member, secretary
 ):
