@@ -23,12 +23,14 @@ The outbox worker (``send_outbox``) then delivers at its own pace.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+from operator import attrgetter
 
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Max
+from django.db.models.functions import Now
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -74,6 +76,13 @@ class Item:
     summary: str
     path: str
     occurred_at: datetime
+    # Its place in a digest (see ``_ordered``), worked out once: a batch sorts the same few
+    # hundred happenings for each of its 1,000 subscribers.
+    order: tuple = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        order = (_KIND_ORDER.get(self.kind, 99), -self.occurred_at.timestamp(), -self.pk)
+        object.__setattr__(self, "order", order)
 
 
 @dataclass(frozen=True)
@@ -85,9 +94,7 @@ class Content:
 
 def _ordered(items: list[Item]) -> list[Item]:
     """Grouped by kind in the digest's order, newest first within each group."""
-    return sorted(
-        items, key=lambda i: (_KIND_ORDER.get(i.kind, 99), -i.occurred_at.timestamp(), -i.pk)
-    )
+    return sorted(items, key=attrgetter("order"))
 
 
 class Renderer:
@@ -288,7 +295,11 @@ def _build_batch(batch, frequency, ceiling, cache, renderer, report) -> int:
                     "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
                 },
                 dedup_key=f"subscriptions:{frequency}:{pk}:{mark}",
-                created_at=now,
+                # The database's clock (the transaction's start). Being an expression, it
+                # also keeps Django from inserting the batch on PostgreSQL as arrays through
+                # UNNEST, whose text is escaped in Python character by character: 1,000
+                # digests of some kB each took 2-3 times longer (0.8 against 0.3 s).
+                created_at=Now(),
                 next_attempt_at=now,
             )
         )
