@@ -549,6 +549,11 @@ def bench_database(label: str, database_url: str, sqlite_path: Path | None, wrk:
                         wrk, lua, port, url, mode_cookie, options.duration, options.connections
                     )
                     row = page_row(name, mode, url, figures, prepared, expected, problem)
+                    # The workers' peak so far: where along the run the memory grew.
+                    row["worker_peak_mib_after"] = round(
+                        max((memory_kib(pid).get("VmHWM", 0) for pid in workers), default=0) / 1024,
+                        1,
+                    )
                     rows.append(row)
                     log(
                         f"{name:<18} {mode:<9} {row['requests_per_second']:>8.1f} req/s  "
@@ -756,13 +761,14 @@ def markdown(report: dict) -> str:
         + (" (reused)" if r["data"]["reused"] else f" (seeded in {r['data']['seconds']} s)"),
         "",
         "| page | visitor | req/s | p50 ms | p95 ms | p99 ms | queries | bytes | errors "
-        "| requests | target met? |",
-        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        "| requests | workers' peak MiB after | target met? |",
+        "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for row in r["pages"]:
         if "skipped" in row:
             lines.append(
-                f"| {row['page']} | – | – | – | – | – | – | – | – | – | skipped: {row['skipped']} |"
+                f"| {row['page']} | – | – | – | – | – | – | – | – | – | – "
+                f"| skipped: {row['skipped']} |"
             )
             continue
         latency = row["latency_ms"]
@@ -771,7 +777,8 @@ def markdown(report: dict) -> str:
             f"| {row['page']} `{row['url']}` | {row['mode'].replace('_', ' ')} "
             f"| {fmt(row['requests_per_second'])} | {fmt(latency['p50'])} | {fmt(latency['p95'])} "
             f"| {fmt(latency['p99'])} | {fmt(row['queries'])} | {fmt(row['bytes_per_response'])} "
-            f"| {fmt(row['errors'])} | {fmt(row['requests'])} | {met} |"
+            f"| {fmt(row['errors'])} | {fmt(row['requests'])} "
+            f"| {fmt(row.get('worker_peak_mib_after'))} | {met} |"
         )
     workers = r["workers"]
     lines += [
