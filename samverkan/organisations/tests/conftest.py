@@ -71,6 +71,37 @@ def secretary_client(client, secretary):
     return client
 
 
+def sign_pending(
+    agreement,
+    *,
+    name: str,
+    number: str | None = None,
+    kind="association",
+    email: str = "",
+    terms=(),
+    signatory_name: str = "Pia Persson",
+    signatory_role: str = "ordförande",
+) -> "services.Signature":
+    """The real path up to the review: submit, confirm by link. The signature is pending."""
+    data = {
+        "name": name,
+        "kind": kind,
+        "organisation_number": number or "",
+        "website": "",
+        "public_email": "",
+        "description": "",
+        "easy_read_description": "",
+        "signatory_name": signatory_name,
+        "signatory_role": signatory_role,
+        "signatory_email": email or f"{abs(hash(name)) % 10**8}@example.org",
+        "areas": [t.pk for t in terms if isinstance(t, Area)],
+        "target_groups": [t.pk for t in terms if isinstance(t, TargetGroup)],
+        "districts": [t.pk for t in terms if isinstance(t, District)],
+    }
+    application = services.signature_application_submit(agreement=agreement, data=data)
+    return services.signature_application_confirm(raw_token=application.raw_token)
+
+
 def sign_and_approve(
     agreement,
     secretary,
@@ -82,21 +113,7 @@ def sign_and_approve(
     terms=(),
 ) -> "services.Signature":
     """The real path: submit, confirm by link, approve."""
-    data = {
-        "name": name,
-        "kind": kind,
-        "organisation_number": number or "",
-        "website": "",
-        "public_email": "",
-        "description": "",
-        "easy_read_description": "",
-        "signatory_name": "Pia Persson",
-        "signatory_role": "ordförande",
-        "signatory_email": email or f"{abs(hash(name)) % 10**8}@example.org",
-        "areas": [t.pk for t in terms if isinstance(t, Area)],
-        "target_groups": [t.pk for t in terms if isinstance(t, TargetGroup)],
-        "districts": [t.pk for t in terms if isinstance(t, District)],
-    }
-    application = services.signature_application_submit(agreement=agreement, data=data)
-    signature = services.signature_application_confirm(raw_token=application.raw_token)
+    signature = sign_pending(
+        agreement, name=name, number=number, kind=kind, email=email, terms=terms
+    )
     return services.signature_approve(signature=signature, actor=secretary)

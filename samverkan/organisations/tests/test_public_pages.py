@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from samverkan.organisations.models import Organisation
-from samverkan.organisations.tests.conftest import sign_and_approve
+from samverkan.organisations.tests.conftest import sign_and_approve, sign_pending
 
 pytestmark = pytest.mark.django_db
 
@@ -129,25 +129,7 @@ def test_the_register_counts_only_active_signatories_of_the_current_period(
     withdrawn = sign_and_approve(agreement, secretary, name="Delta BK", kind="network")
     services.signature_withdraw(signature=withdrawn, actor=secretary, reason="Nedlagd")
     sign_and_approve(previous_agreement, secretary, name="Epsilon IF", kind="network")
-    pending = services.signature_application_submit(
-        agreement=agreement,
-        data={
-            "name": "Zeta FF",
-            "kind": "network",
-            "organisation_number": "",
-            "website": "",
-            "public_email": "",
-            "description": "",
-            "easy_read_description": "",
-            "signatory_name": "Pia Persson",
-            "signatory_role": "ordförande",
-            "signatory_email": "zeta@example.org",
-            "areas": [],
-            "target_groups": [],
-            "districts": [],
-        },
-    )
-    services.signature_application_confirm(raw_token=pending.raw_token)
+    sign_pending(agreement, name="Zeta FF", kind="network", email="zeta@example.org")
 
     for query in ({}, {"sort": "-name"}, {"kind": "network"}):
         response = client.get(reverse("organisations:register"), query)

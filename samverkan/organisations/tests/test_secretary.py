@@ -16,7 +16,7 @@ from samverkan.organisations.models import (
     SignatureApplication,
     SignatureStatus,
 )
-from samverkan.organisations.tests.conftest import sign_and_approve
+from samverkan.organisations.tests.conftest import sign_and_approve, sign_pending
 from samverkan.outbox.services import outbox_deliver
 
 pytestmark = pytest.mark.django_db
@@ -27,23 +27,14 @@ def path_of(url: str) -> str:
 
 
 def pending_signature(agreement, name="Ängsbacka Hembygdsförening", email="kim@example.org"):
-    data = {
-        "name": name,
-        "kind": "network",
-        "organisation_number": "",
-        "website": "",
-        "public_email": "",
-        "description": "",
-        "easy_read_description": "",
-        "signatory_name": "Kim Karlsson",
-        "signatory_role": "sekreterare",
-        "signatory_email": email,
-        "areas": [],
-        "target_groups": [],
-        "districts": [],
-    }
-    application = services.signature_application_submit(agreement=agreement, data=data)
-    return services.signature_application_confirm(raw_token=application.raw_token)
+    return sign_pending(
+        agreement,
+        name=name,
+        kind="network",
+        email=email,
+        signatory_name="Kim Karlsson",
+        signatory_role="sekreterare",
+    )
 
 
 def test_secretary_pages_refuse_everyone_else(client, agreement, django_user_model):
